@@ -1,0 +1,26 @@
+#pragma once
+// The command line as plain structs: one field per option, with its default.
+#include <optional>
+#include <string>
+
+namespace supervision::cli {
+
+struct GlobalOptions {
+    std::string db;                                 // libpq string or URI; empty: libpq environment
+    std::string config = "config/supervision.yaml"; // the YAML configuration
+    std::string log_level = "info";                 // trace, debug, info, warn, error
+};
+
+struct RunCommand {
+    std::optional<std::string> as_of;  // YYYY-MM-DD; default today in Europe/Helsinki
+    bool dry_run = false;              // compute, write nothing, print counts
+};
+
+struct DemoLoadCommand {
+    long long permits = 20000;         // number of permits to generate
+    long long seed = 42;               // same seed, size and as_of: same registers
+    std::optional<std::string> as_of;  // the day the registers describe; default today
+    bool replace = false;              // required when registry tables already hold rows
+};
+
+}  // namespace supervision::cli

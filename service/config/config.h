@@ -1,0 +1,77 @@
+#pragma once
+// The effective configuration as plain structs. Loaded and validated by loader.h;
+// nothing here reads YAML.
+#include "config/dated_parameter.h"
+#include "rules/dates.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace supervision::config {
+
+// The bases and sequences of the data contract (contract.md, registry.permit).
+const std::vector<std::string>& known_bases();
+const std::vector<std::string>& known_sequences();
+const std::vector<std::string>& known_signal_types();
+
+enum class ValidityRule { at_least, more_than };
+enum class ScopeField { valid_from, decision_date };
+
+struct CoverageLine {
+    std::string id;
+    rules::Day effective_from;
+    std::vector<std::string> bases;
+    std::string sequence;
+    ValidityRule validity = ValidityRule::at_least;
+    int validity_months = 0;
+    ScopeField scope_field = ScopeField::decision_date;
+    rules::Day scope_from;
+};
+
+struct SignalConfig {
+    std::vector<std::string> bases;
+    std::vector<std::string> sequences;  // empty: every sequence
+    DatedParameter weight;
+};
+
+struct QueueConfig {
+    std::vector<std::string> bases;
+    DatedParameter daily_capacity;
+    DatedParameter sla_days;
+};
+
+struct StudyTerm {
+    std::string name;
+    unsigned start_month = 1, start_day = 1, end_month = 12, end_day = 31;
+};
+
+struct Campaign {
+    std::string id;
+    rules::Day active_from;
+    rules::Day active_until;
+    std::vector<std::string> bases;
+    std::vector<std::string> sequences;
+    std::optional<rules::Day> decided_from;
+    std::optional<rules::Day> decided_until;
+    std::vector<std::string> with_open_signal;  // empty: no condition
+};
+
+struct Config {
+    std::string source_path;
+    std::string config_version;
+    std::vector<CoverageLine> coverage_lines;
+    std::map<std::string, DatedParameter> parameters;
+    std::map<std::string, SignalConfig> signals;
+    std::map<std::string, QueueConfig> queues;
+    std::vector<StudyTerm> study_terms;
+    std::vector<Campaign> campaigns;
+
+    // The parameter by name; throws ConfigError naming it when it is missing.
+    const DatedParameter& parameter(const std::string& name) const;
+};
+
+// Parameters the run needs; the loader refuses a configuration without them.
+const std::vector<std::string>& required_parameters();
+
+}  // namespace supervision::config

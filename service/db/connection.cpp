@@ -1,0 +1,63 @@
+#include "db/connection.h"
+
+#include "errors.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <thread>
+
+namespace supervision::db {
+
+std::string with_application_name(const std::string& conninfo, const std::string& name) {
+    const bool uri = conninfo.rfind("postgresql://", 0) == 0 || conninfo.rfind("postgres://", 0) == 0;
+    if (uri) {
+        return conninfo + (conninfo.find('?') == std::string::npos ? "?" : "&") + "fallback_application_name=" + name;
+    }
+    return conninfo + (conninfo.empty() ? "" : " ") + "fallback_application_name=" + name;
+}
+
+namespace {
+
+void set_up_session(pqxx::connection& c) {
+    const int server = c.server_version();
+    if (server < 140000) {
+        throw DatabaseError("PostgreSQL " + std::to_string(server / 10000) +
+                            " is too old; use PostgreSQL 14 or newer (15 is tested)");
+    }
+    pqxx::nontransaction tx(c);
+    const auto enc = tx.exec1("SHOW server_encoding")[0].as<std::string>();
+    if (enc != "UTF8") throw DatabaseError("database encoding is " + enc + "; create it with ENCODING 'UTF8'");
+    // Calendar dates are Helsinki dates (rules.md §1); timestamps print in that zone.
+    tx.exec0("SET TIME ZONE 'Europe/Helsinki'");
+    tx.exec0("SET client_encoding = 'UTF8'");
+}
+
+}  // namespace
+
+std::unique_ptr<pqxx::connection> connect(const ConnectOptions& options) {
+    const std::string info = with_application_name(options.conninfo, "supervision." + options.step);
+    int wait_ms = options.first_wait_ms;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            auto c = std::make_unique<pqxx::connection>(info);
+            set_up_session(*c);
+            spdlog::debug("connected: step={} database={} host={}", options.step, c->dbname(),
+                          c->hostname() ? c->hostname() : "(socket)");
+            return c;
+        } catch (const pqxx::broken_connection& e) {
+            if (attempt >= options.attempts) {
+                // libpq's message names host and port but never the password.
+                std::string why = e.what();
+                while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+                throw DatabaseError("cannot connect to PostgreSQL after " + std::to_string(attempt) +
+                                    " attempts: " + why + "; check --db or PGHOST/PGPORT/PGDATABASE and that the server runs");
+            }
+            spdlog::warn("connection attempt {} failed; retrying in {} ms", attempt, wait_ms);
+            std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+            wait_ms *= 2;
+        }
+    }
+}
+
+}  // namespace supervision::db

@@ -1,0 +1,71 @@
+#include "run/nightly.h"
+
+#include "db/migrations.h"
+#include "errors.h"
+#include "run/ledger.h"
+#include "run/session_setup.h"
+#include "run/stages.h"
+
+#include <spdlog/spdlog.h>
+
+namespace supervision::run {
+
+namespace {
+
+void check_as_of(pqxx::connection& conn, rules::Day as_of) {
+    const auto last = last_completed_as_of(conn);
+    if (last && as_of < *last) {
+        throw AsOfTooEarlyError("as_of " + rules::to_iso(as_of) + " is earlier than the last completed run's " +
+                                rules::to_iso(*last) + "; run with --as-of " + rules::to_iso(*last) +
+                                " or later, or use --dry-run to look at an earlier day");
+    }
+}
+
+// All the work of one run, in pipeline order, inside one transaction.
+void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
+    load_session(tx, *ctx.config);
+    check_registers(tx, ctx, counts);
+    validate_registers(tx, ctx, counts);
+    end_supervision(tx, ctx, counts);
+    enrol_permits(tx, ctx, counts);
+}
+
+}  // namespace
+
+RunResult run_nightly(pqxx::connection& conn, const config::Config& config, const RunOptions& options) {
+    const rules::Day as_of = options.as_of.value_or(rules::today_in_helsinki());
+    db::require_current_schema(conn);
+    RunLock lock(conn);
+    const auto identity = identify_config(conn, config);
+    RunContext ctx{next_run_id(conn), as_of, options.dry_run, &config};
+    if (!ctx.dry_run) {
+        mark_abandoned_runs(conn, ctx.run_id);
+        check_as_of(conn, as_of);
+        record_start(conn, ctx.run_id, as_of, options.as_of ? "manual" : "scheduled", identity, config.config_version);
+    }
+    spdlog::info("run {} as_of={}{} config={}", ctx.run_id, rules::to_iso(as_of), ctx.dry_run ? " (dry run)" : "",
+                 identity.digest.substr(0, 12));
+    Counts counts = Counts::object();
+    try {
+        pqxx::work tx(conn, "nightly");
+        run_stages(tx, ctx, counts);
+        if (ctx.dry_run) {
+            tx.abort();
+        } else {
+            record_success(tx, ctx.run_id, counts);
+            tx.commit();
+        }
+    } catch (const pqxx::in_doubt_error&) {
+        throw DatabaseError("the connection was lost while run " + std::to_string(ctx.run_id) +
+                            " committed; check supervision.run for its status before running again");
+    } catch (const pqxx::broken_connection&) {
+        throw DatabaseError("the database connection was lost during run " + std::to_string(ctx.run_id) +
+                            "; nothing of it was kept: run again when the database is back");
+    } catch (const std::exception& e) {
+        if (!ctx.dry_run) record_failure(conn, ctx.run_id, e.what());
+        throw;
+    }
+    return RunResult{ctx.run_id, as_of, counts};
+}
+
+}  // namespace supervision::run

@@ -1,0 +1,27 @@
+#pragma once
+// The nightly run (rules.md §7): lock, ledger, one transaction for all the work.
+#include "config/config.h"
+#include "rules/dates.h"
+#include "run/run_context.h"
+
+#include <optional>
+#include <pqxx/pqxx>
+
+namespace supervision::run {
+
+struct RunOptions {
+    std::optional<rules::Day> as_of;  // default: today in Europe/Helsinki
+    bool dry_run = false;             // compute everything, write nothing, print the counts
+};
+
+struct RunResult {
+    long long run_id = 0;
+    rules::Day as_of;
+    Counts counts;
+};
+
+// Throws LockHeldError (5), AsOfTooEarlyError (6), DatabaseError (4) or ConfigError (3).
+// The connection must be used by nothing else while the run lasts.
+RunResult run_nightly(pqxx::connection& conn, const config::Config& config, const RunOptions& options);
+
+}  // namespace supervision::run

@@ -1,0 +1,20 @@
+#pragma once
+#include "config/config.h"
+#include "rules/dates.h"
+
+#include <nlohmann/json.hpp>
+
+namespace supervision::run {
+
+// What every stage of one run needs to know.
+struct RunContext {
+    long long run_id = 0;
+    rules::Day as_of;
+    bool dry_run = false;
+    const config::Config* config = nullptr;
+};
+
+// The run's counts, recorded in supervision.run.counts and printed by a dry run.
+using Counts = nlohmann::json;
+
+}  // namespace supervision::run

@@ -1,0 +1,37 @@
+#include "db/statement.h"
+#include "run/stage_log.h"
+#include "run/stages.h"
+
+namespace supervision::run {
+
+namespace {
+// One validation statement per register, in the order of the data contract.
+const char* const kValidations[] = {
+    "run/validate/permit.sql",         "run/validate/income_record.sql",   "run/validate/population_event.sql",
+    "run/validate/company_status.sql", "run/validate/study_record.sql",    "run/validate/benefit_payment.sql",
+    "run/validate/employment_notice.sql",
+};
+}  // namespace
+
+void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
+    StageLog log("validate");
+    for (const char* file : kValidations) db::exec_file(tx, file);
+    long long rows = 0;
+    Counts per_source = Counts::object();
+    for (const auto& row : db::exec_file(tx, "run/validate/counts.sql")) {
+        per_source[row["source"].as<std::string>()] = row["rows"].as<long long>();
+        rows += row["rows"].as<long long>();
+    }
+    const auto merged = db::exec_file(tx, "run/validate/merge.sql", ctx.run_id)[0];
+    counts["rejected_rows"] = rows;
+    counts["rejected_rows_by_source"] = per_source;
+    counts["rejected_rows_added"] = merged["added"].as<long long>();
+    counts["rejected_rows_cleared"] = merged["cleared"].as<long long>();
+    if (rows > 0) {
+        spdlog::warn("{} register rows rejected ({} new); see supervision.rejected_row for reasons", rows,
+                     merged["added"].as<long long>());
+    }
+    log.done(rows);
+}
+
+}  // namespace supervision::run
