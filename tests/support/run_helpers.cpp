@@ -1,0 +1,53 @@
+#include "support/run_helpers.h"
+
+#include "config/loader.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace supervision::test {
+
+std::string source_path(const std::string& relative) { return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative; }
+
+const config::Config& default_config() {
+    static const config::Config c = config::load_config(source_path("config/supervision.yaml"));
+    return c;
+}
+
+run::RunResult run_on(pqxx::connection& c, const config::Config& cfg, const std::string& as_of, bool dry_run) {
+    run::RunOptions o;
+    o.as_of = rules::parse_iso_date(as_of);
+    o.dry_run = dry_run;
+    return run::run_nightly(c, cfg, o);
+}
+
+run::RunResult run_on(pqxx::connection& c, const std::string& as_of, bool dry_run) {
+    return run_on(c, default_config(), as_of, dry_run);
+}
+
+namespace {
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+}  // namespace
+
+Process run_binary(const std::string& args) {
+    const std::string base = "/tmp/supervision_test_" + std::to_string(getpid());
+    const std::string cmd = std::string(SUPERVISION_BINARY) + " " + args + " >" + base + ".out 2>" + base + ".err";
+    const int status = std::system(cmd.c_str());
+    Process p;
+    p.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    p.out = slurp(base + ".out");
+    p.err = slurp(base + ".err");
+    std::remove((base + ".out").c_str());
+    std::remove((base + ".err").c_str());
+    return p;
+}
+
+}  // namespace supervision::test

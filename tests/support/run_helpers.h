@@ -1,0 +1,26 @@
+#pragma once
+// Running the nightly job in-process against the test database.
+#include "config/config.h"
+#include "run/nightly.h"
+
+#include <pqxx/pqxx>
+#include <string>
+
+namespace supervision::test {
+
+// The project's default configuration (config/supervision.yaml), loaded once.
+const config::Config& default_config();
+std::string source_path(const std::string& relative);
+
+run::RunResult run_on(pqxx::connection& c, const std::string& as_of, bool dry_run = false);
+run::RunResult run_on(pqxx::connection& c, const config::Config& cfg, const std::string& as_of, bool dry_run = false);
+
+// Runs the supervision binary with arguments; returns its exit code; output captured.
+struct Process {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+Process run_binary(const std::string& args);
+
+}  // namespace supervision::test
