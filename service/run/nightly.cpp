@@ -28,6 +28,9 @@ void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, Counts& count
     validate_registers(tx, ctx, counts);
     end_supervision(tx, ctx, counts);
     enrol_permits(tx, ctx, counts);
+    prepare_evaluation(tx, ctx, counts);
+    evaluate_signals(tx, ctx, counts);
+    score_and_queue(tx, ctx, counts);
 }
 
 }  // namespace
@@ -37,7 +40,7 @@ RunResult run_nightly(pqxx::connection& conn, const config::Config& config, cons
     db::require_current_schema(conn);
     RunLock lock(conn);
     const auto identity = identify_config(conn, config);
-    RunContext ctx{next_run_id(conn), as_of, options.dry_run, &config};
+    RunContext ctx{next_run_id(conn), as_of, options.dry_run, &config, identity.digest};
     if (!ctx.dry_run) {
         mark_abandoned_runs(conn, ctx.run_id);
         check_as_of(conn, as_of);

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 namespace supervision::run {
 
 // What every stage of one run needs to know.
@@ -12,6 +14,7 @@ struct RunContext {
     rules::Day as_of;
     bool dry_run = false;
     const config::Config* config = nullptr;
+    std::string config_digest;  // SHA-256 of the canonical configuration
 };
 
 // The run's counts, recorded in supervision.run.counts and printed by a dry run.

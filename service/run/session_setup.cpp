@@ -58,12 +58,68 @@ void load_parameters(pqxx::transaction_base& tx, const config::Config& config) {
                   db::text_array(cols.sequence), db::text_array(cols.from), db::number_array(cols.value));
 }
 
+void load_signal_scope(pqxx::transaction_base& tx, const config::Config& config) {
+    std::vector<std::string> type, basis, sequence;
+    for (const auto& [t, sc] : config.signals) {
+        const std::vector<std::string> all{config::kAny};
+        for (const auto& b : sc.bases) {
+            for (const auto& q : sc.sequences.empty() ? all : sc.sequences) {
+                type.push_back(t);
+                basis.push_back(b);
+                sequence.push_back(q);
+            }
+        }
+    }
+    db::exec_file(tx, "run/session/load_signal_scope.sql", db::text_array(type), db::text_array(basis),
+                  db::text_array(sequence));
+}
+
+void load_queues(pqxx::transaction_base& tx, const config::Config& config) {
+    std::vector<std::string> basis, queue;
+    for (const auto& [name, q] : config.queues) {
+        for (const auto& b : q.bases) {
+            basis.push_back(b);
+            queue.push_back(name);
+        }
+    }
+    db::exec_file(tx, "run/session/load_queue_bases.sql", db::text_array(basis), db::text_array(queue));
+}
+
+void load_terms(pqxx::transaction_base& tx, const config::Config& config) {
+    std::vector<std::string> name;
+    std::vector<long long> sm, sd, em, ed;
+    for (const auto& t : config.study_terms) {
+        name.push_back(t.name);
+        sm.push_back(t.start_month);
+        sd.push_back(t.start_day);
+        em.push_back(t.end_month);
+        ed.push_back(t.end_day);
+    }
+    db::exec_file(tx, "run/session/load_study_terms.sql", db::text_array(name), db::int_array(sm), db::int_array(sd),
+                  db::int_array(em), db::int_array(ed));
+}
+
+void load_campaigns(pqxx::transaction_base& tx, const config::Config& config) {
+    auto day = [](const std::optional<rules::Day>& d) {
+        return d ? std::optional<std::string>(rules::to_iso(*d)) : std::nullopt;
+    };
+    for (const auto& k : config.campaigns) {
+        db::exec_file(tx, "run/session/load_campaign.sql", k.id, rules::to_iso(k.active_from),
+                      rules::to_iso(k.active_until), db::text_array(k.bases), db::text_array(k.sequences),
+                      day(k.decided_from), day(k.decided_until), db::text_array(k.with_open_signal));
+    }
+}
+
 }  // namespace
 
 void load_session(pqxx::transaction_base& tx, const config::Config& config) {
     db::exec_script(tx, "run/session/temp_tables.sql");
     load_lines(tx, config);
     load_parameters(tx, config);
+    load_signal_scope(tx, config);
+    load_queues(tx, config);
+    load_terms(tx, config);
+    load_campaigns(tx, config);
 }
 
 }  // namespace supervision::run

@@ -17,4 +17,11 @@ void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Count
 void end_supervision(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 void enrol_permits(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
+// The evaluated permits and their monthly figures (rules.md §4).
+void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// Every signal type and the signal lifecycle (rules.md §5).
+void evaluate_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// Scores, review candidates, the capacity-limited opening and the backlog (rules.md §6).
+void score_and_queue(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+
 }  // namespace supervision::run

@@ -182,8 +182,9 @@ WITH slot AS MATERIALIZED (
 )
 SELECT chain_no, len, basis, seq1, dec1, vf1, vu1, dec2, vf2, vu2,
        coalesce(dec2, dec1) AS last_dec, coalesce(vf2, vf1) AS last_vf, coalesce(vu2, vu1) AS last_vu,
-       -- Status of the person's latest permit (a chain's first permit simply expired).
-       CASE WHEN u_st < .93 THEN 'granted' WHEN u_st < .98 THEN 'revoked' ELSE 'withdrawn' END AS last_status,
+       -- Status of the person's latest permit (a chain's first permit simply expired, so
+       -- the shares are a little lower here to give ~93/5/2 % over all permits).
+       CASE WHEN u_st < .92 THEN 'granted' WHEN u_st < .977 THEN 'revoked' ELSE 'withdrawn' END AS last_status,
        u_stday,
        'H-' || pg_temp.pad(chain_no, w) AS person_id,
        CASE WHEN basis IN ('specialist', 'eu_blue_card', 'employed', 'other_work', 'researcher')
@@ -313,8 +314,9 @@ WITH base AS MATERIALIZED (
                 THEN greatest(registered_on + 1, first_vf)
                      + floor(pg_temp.rnd(seed, 'deadday/' || person_no)
                              * (as_of - greatest(registered_on + 1, first_vf)))::int END AS deceased_on,
-           -- Employer's notice: ~4 % of employees, ended within validity in the last 18 months.
-           CASE WHEN cls IN ('spec', 'emp') AND pg_temp.rnd(seed, 'notice/' || person_no) < .04
+           -- Employer's notice: ended within validity in the last 18 months; drawn for 6 %
+           -- of employees, of whom about two thirds were valid then (~4 % in all).
+           CASE WHEN cls IN ('spec', 'emp') AND pg_temp.rnd(seed, 'notice/' || person_no) < .06
                      AND greatest(first_vf, as_of - 540) <= least(last_vu, as_of - 1)
                 THEN greatest(first_vf, as_of - 540)
                      + floor(pg_temp.rnd(seed, 'noticeday/' || person_no)

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@ using supervision::rules::month_complete;
 using supervision::rules::month_of;
 using supervision::rules::parse_iso_date;
 using supervision::rules::to_iso;
+using supervision::rules::today_in_helsinki;
 using supervision::rules::valid_at_least_months;
 using supervision::rules::valid_more_than_months;
 using supervision::rules::within;
@@ -341,6 +343,18 @@ TEST(MonthOf, IsTheCalendarMonthOfTheDay) {
     EXPECT_EQ(month_of(D("2024-02-29")), ym(2024, 2));
     EXPECT_EQ(month_of(D("2024-12-31")), ym(2024, 12));
     EXPECT_EQ(month_of(D("2025-01-01")), ym(2025, 1));
+}
+
+// ---- today in Europe/Helsinki ----------------------------------------------------------
+
+TEST(TodayInHelsinki, IsTheUtcDateOrTheNextDay) {
+    // Helsinki is UTC+2 or UTC+3: its calendar date is today's UTC date or, late in the
+    // UTC evening, the next day.
+    const Day utc_before = date::floor<date::days>(std::chrono::system_clock::now());
+    const Day helsinki = today_in_helsinki();
+    const Day utc_after = date::floor<date::days>(std::chrono::system_clock::now());
+    EXPECT_LE(utc_before, helsinki) << to_iso(helsinki);
+    EXPECT_LE(helsinki, utc_after + date::days{1}) << to_iso(helsinki);
 }
 
 }  // namespace

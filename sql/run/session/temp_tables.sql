@@ -36,3 +36,105 @@ CREATE OR REPLACE FUNCTION pg_temp.param(p_name text, p_basis text, p_sequence t
     ORDER BY valid_from DESC, (basis <> '*')::int * 2 + (sequence <> '*')::int DESC
     LIMIT 1
 $$;
+
+-- The day its value came into force, for the evidence of a signal.
+CREATE OR REPLACE FUNCTION pg_temp.param_since(p_name text, p_basis text, p_sequence text, p_day date)
+    RETURNS date LANGUAGE sql STABLE AS $$
+    SELECT valid_from FROM pg_temp.parameter
+    WHERE name = p_name AND basis IN (p_basis, '*') AND sequence IN (p_sequence, '*') AND valid_from <= p_day
+    ORDER BY valid_from DESC, (basis <> '*')::int * 2 + (sequence <> '*')::int DESC
+    LIMIT 1
+$$;
+
+-- Which bases (and sequences, '*' for all) each signal type applies to.
+CREATE TEMP TABLE signal_scope (
+    signal_type text NOT NULL,
+    basis       text NOT NULL,
+    sequence    text NOT NULL
+) ON COMMIT DROP;
+
+-- The work queue of each basis; a basis not listed goes to 'general'.
+CREATE TEMP TABLE queue_basis (
+    basis text PRIMARY KEY,
+    queue text NOT NULL
+) ON COMMIT DROP;
+
+CREATE TEMP TABLE study_term (
+    name        text    NOT NULL,
+    start_month integer NOT NULL,
+    start_day   integer NOT NULL,
+    end_month   integer NOT NULL,
+    end_day     integer NOT NULL
+) ON COMMIT DROP;
+
+CREATE TEMP TABLE campaign (
+    campaign_id      text   NOT NULL,
+    active_from      date   NOT NULL,
+    active_until     date   NOT NULL,
+    bases            text[] NOT NULL,
+    sequences        text[] NOT NULL,   -- empty: every sequence
+    decided_from     date,
+    decided_until    date,
+    with_open_signal text[] NOT NULL    -- empty: no condition
+) ON COMMIT DROP;
+
+-- Each register's completeness on this run (rules.md §1).
+CREATE TEMP TABLE register (
+    source           text PRIMARY KEY,
+    complete_through date
+) ON COMMIT DROP;
+
+-- The permits evaluated this run: enrolled, not ended, not rejected (rules.md §3).
+CREATE TEMP TABLE active_permit (
+    permit_id               text PRIMARY KEY,
+    person_id               text    NOT NULL,
+    basis                   text    NOT NULL,
+    sequence                text    NOT NULL,
+    decision_date           date    NOT NULL,
+    valid_from              date    NOT NULL,
+    valid_until             date    NOT NULL,
+    company_id              text,
+    required_monthly_income numeric,
+    grace_months            integer NOT NULL,
+    eval_from               date    NOT NULL,   -- add_months(valid_from, grace)
+    first_month             date    NOT NULL,   -- first evaluation month (its first day)
+    incomes_last_month      date,               -- last evaluation month for incomes (its first day)
+    benefits_last_month     date                -- the same for benefits
+) ON COMMIT DROP;
+
+-- Monthly income and hours per person, over all payers (rules.md §4).
+CREATE TEMP TABLE person_month (
+    person_id text    NOT NULL,
+    month     date    NOT NULL,
+    income    numeric NOT NULL,
+    hours     numeric NOT NULL,
+    PRIMARY KEY (person_id, month)
+) ON COMMIT DROP;
+
+-- The conditions that hold this run, one row per (permit, type, key).
+CREATE TEMP TABLE signal_now (
+    permit_id    text  NOT NULL,
+    person_id    text  NOT NULL,
+    signal_type  text  NOT NULL,
+    signal_key   text  NOT NULL DEFAULT '',
+    period_start date  NOT NULL,
+    period_end   date  NOT NULL,
+    evidence     jsonb NOT NULL,
+    PRIMARY KEY (permit_id, signal_type, signal_key)
+) ON COMMIT DROP;
+
+-- Review candidates of this run (rules.md §6).
+CREATE TEMP TABLE candidate (
+    permit_id    text    PRIMARY KEY,
+    person_id    text    NOT NULL,
+    queue        text    NOT NULL,
+    score        numeric NOT NULL,
+    first_raised date    NOT NULL
+) ON COMMIT DROP;
+
+-- The signal types each evaluated permit is checked for (its basis and sequence).
+CREATE TEMP TABLE permit_scope (
+    permit_id   text NOT NULL,
+    signal_type text NOT NULL,
+    PRIMARY KEY (signal_type, permit_id)
+) ON COMMIT DROP;

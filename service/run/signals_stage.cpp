@@ -1,0 +1,70 @@
+#include "db/statement.h"
+#include "run/stage_log.h"
+#include "run/stages.h"
+
+#include <map>
+
+namespace supervision::run {
+
+namespace {
+
+// One statement per signal type (rules.md §5); thematic last, as campaigns may select on
+// the conditions of the others.
+const char* const kSignalFiles[] = {
+    "run/signals/income_below_requirement.sql", "run/signals/no_income.sql",
+    "run/signals/employment_ended.sql",         "run/signals/emigrated.sql",
+    "run/signals/not_moved_to_finland.sql",     "run/signals/company_inactive.sql",
+    "run/signals/study_inactive.sql",           "run/signals/student_work_hours_exceeded.sql",
+    "run/signals/social_assistance.sql",        "run/signals/thematic.sql",
+};
+
+Counts by_type(const pqxx::result& rows) {
+    std::map<std::string, long long> n;
+    for (const auto& r : rows) ++n[r[0].as<std::string>()];
+    Counts out = Counts::object();
+    for (const auto& [k, v] : n) out[k] = v;
+    return out;
+}
+
+long long total(const Counts& c) {
+    long long t = 0;
+    for (const auto& [k, v] : c.items()) t += v.get<long long>();
+    return t;
+}
+
+}  // namespace
+
+void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
+    StageLog log("prepare");
+    const auto as_of = rules::to_iso(ctx.as_of);
+    db::exec_file(tx, "run/evaluate/registers.sql");
+    const auto permits = db::exec_file(tx, "run/evaluate/active_permits.sql", as_of).affected_rows();
+    db::exec_file(tx, "run/evaluate/permit_scope.sql");
+    const auto months = db::exec_file(tx, "run/evaluate/person_months.sql", as_of).affected_rows();
+    spdlog::debug("evaluating {} permits over {} person-months", permits, months);
+    log.done(static_cast<long long>(permits));
+}
+
+void evaluate_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
+    StageLog log("signals");
+    const auto as_of = rules::to_iso(ctx.as_of);
+    for (const char* file : kSignalFiles) db::exec_file(tx, file, as_of);
+    const auto& version = ctx.config->config_version;
+    const auto extended = db::exec_file(tx, "run/signals/extend.sql", version, ctx.config_digest);
+    counts["signals_raised"] =
+        by_type(db::exec_file(tx, "run/signals/raise.sql", as_of, ctx.run_id, version, ctx.config_digest));
+    counts["signals_resolved"] = by_type(db::exec_file(tx, "run/signals/resolve.sql", as_of, ctx.run_id));
+    Counts ended = by_type(db::exec_file(tx, "run/signals/resolve_ended.sql", as_of, ctx.run_id));
+    for (const auto& [k, v] : ended.items()) {
+        counts["signals_resolved"][k] = counts["signals_resolved"].value(k, 0LL) + v.get<long long>();
+    }
+    counts["signals_extended"] = static_cast<long long>(extended.size());
+    Counts open = Counts::object();
+    for (const auto& r : db::exec_file(tx, "run/signals/open_counts.sql")) {
+        open[r["signal_type"].as<std::string>()] = r["signals"].as<long long>();
+    }
+    counts["signals_open"] = open;
+    log.done(total(counts["signals_raised"]) + total(counts["signals_resolved"]));
+}
+
+}  // namespace supervision::run

@@ -1,0 +1,26 @@
+-- The permits evaluated this run, with their evaluation months (rules.md §4).
+-- $1 as_of. Grace is the value in force on as_of for the permit's basis and sequence.
+WITH grace AS (
+    SELECT k.basis, k.sequence, coalesce(pg_temp.param('grace_months', k.basis, k.sequence, $1), 0)::integer AS months
+    FROM (SELECT DISTINCT basis, sequence FROM pg_temp.coverage_line) k
+), completeness AS (
+    SELECT max(complete_through) FILTER (WHERE source = 'incomes')  AS incomes,
+           max(complete_through) FILTER (WHERE source = 'benefits') AS benefits
+    FROM pg_temp.register
+)
+INSERT INTO pg_temp.active_permit
+    (permit_id, person_id, basis, sequence, decision_date, valid_from, valid_until, company_id,
+     required_monthly_income, grace_months, eval_from, first_month, incomes_last_month, benefits_last_month)
+SELECT p.permit_id, p.person_id, p.basis, p.sequence, p.decision_date, p.valid_from, p.valid_until, p.company_id,
+       p.required_monthly_income, g.months,
+       supervision.add_months(p.valid_from, g.months),
+       supervision.first_month_start_on_or_after(supervision.add_months(p.valid_from, g.months)),
+       -- A month is evaluated when it ends on or before valid_until, complete_through and as_of − 1.
+       date_trunc('month', supervision.last_month_end_on_or_before(least(p.valid_until, c.incomes, $1::date - 1)))::date,
+       date_trunc('month', supervision.last_month_end_on_or_before(least(p.valid_until, c.benefits, $1::date - 1)))::date
+FROM supervision.supervised_permit sp
+JOIN registry.permit p ON p.permit_id = sp.permit_id
+JOIN grace g ON g.basis = p.basis AND g.sequence = p.sequence
+CROSS JOIN completeness c
+WHERE sp.ended_on IS NULL
+  AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r WHERE r.source = 'permit' AND r.source_key = p.permit_id)

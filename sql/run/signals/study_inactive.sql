@@ -1,0 +1,79 @@
+-- rules.md §5 study_inactive. The terms looked at start on or after
+-- add_months(valid_from, grace), end before as_of and on or before valid_until, and are
+-- complete for the study register. Raised when the latest has no record or only absent
+-- or withdrawn records, or when the last two are both present with 0 credits. A record
+-- belongs to the term its term_start falls in; a term is present if any record is, else
+-- graduated if any is. A graduated term overlapping validity ends the requirement for
+-- that term and every later one. $1 as_of.
+WITH students AS (
+    SELECT a.*
+    FROM pg_temp.active_permit a
+    JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'study_inactive'
+), terms AS (
+    SELECT s.permit_id, s.person_id, s.valid_from, s.valid_until, s.eval_from, t.name,
+           make_date(y, t.start_month, t.start_day) AS term_start,
+           make_date(y, t.end_month, t.end_day) AS term_end
+    FROM students s
+    CROSS JOIN pg_temp.study_term t
+    CROSS JOIN generate_series(extract(year FROM s.valid_from)::integer - 1, extract(year FROM $1::date)::integer) y
+), term_status AS (
+    SELECT t.permit_id, t.name, t.term_start, t.term_end, t.valid_from, t.valid_until, t.eval_from,
+           CASE WHEN bool_or(r.enrolment = 'present') THEN 'present'
+                WHEN bool_or(r.enrolment = 'graduated') THEN 'graduated'
+                WHEN count(r.enrolment) > 0 THEN 'absent_or_withdrawn'
+                ELSE 'no_record' END AS status,
+           coalesce(sum(r.credits), 0) AS credits,
+           count(r.enrolment) AS records
+    FROM terms t
+    LEFT JOIN registry.study_record r
+           ON r.person_id = t.person_id
+          AND r.term_start BETWEEN t.term_start AND t.term_end
+          AND r.term_end <= $1
+          AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x
+                          WHERE x.source = 'study_record'
+                            AND x.source_key = r.person_id || '/' || r.institution_id || '/' || r.term_start::text)
+    GROUP BY t.permit_id, t.name, t.term_start, t.term_end, t.valid_from, t.valid_until, t.eval_from
+), graduation AS (
+    SELECT permit_id, min(term_start) AS graduated_term_start
+    FROM term_status
+    WHERE status = 'graduated' AND term_end >= valid_from AND term_start <= valid_until
+    GROUP BY permit_id
+), evaluated AS (
+    SELECT ts.*, row_number() OVER (PARTITION BY ts.permit_id ORDER BY ts.term_start DESC) AS recency
+    FROM term_status ts
+    JOIN pg_temp.register st ON st.source = 'studies'
+    WHERE ts.term_start >= ts.eval_from
+      AND ts.term_end < $1
+      AND ts.term_end <= ts.valid_until
+      AND ts.term_end <= st.complete_through
+), last_two AS (
+    SELECT l.permit_id, l.name, l.term_start, l.term_end, l.status, l.credits,
+           p.term_start AS prev_start, p.term_end AS prev_end, p.status AS prev_status, p.credits AS prev_credits,
+           p.name AS prev_name
+    FROM evaluated l
+    LEFT JOIN evaluated p ON p.permit_id = l.permit_id AND p.recency = 2
+    WHERE l.recency = 1
+), breach AS (
+    SELECT lt.*,
+           CASE WHEN lt.status IN ('no_record', 'absent_or_withdrawn') THEN 'latest_term_not_present'
+                WHEN lt.status = 'present' AND lt.credits = 0 AND lt.prev_status = 'present' AND lt.prev_credits = 0
+                    THEN 'two_terms_without_credits' END AS reason
+    FROM last_two lt
+    LEFT JOIN graduation g ON g.permit_id = lt.permit_id
+    WHERE g.graduated_term_start IS NULL OR g.graduated_term_start > lt.term_start
+)
+INSERT INTO pg_temp.signal_now (permit_id, person_id, signal_type, period_start, period_end, evidence)
+SELECT b.permit_id, s.person_id, 'study_inactive',
+       CASE WHEN b.reason = 'two_terms_without_credits' THEN b.prev_start ELSE b.term_start END, b.term_end,
+       jsonb_build_object(
+           'reason', b.reason,
+           'latest_term', jsonb_build_object('name', b.name, 'start', b.term_start, 'end', b.term_end,
+                                             'status', b.status, 'credits', b.credits),
+           'previous_term', CASE WHEN b.prev_start IS NULL THEN NULL
+                                 ELSE jsonb_build_object('name', b.prev_name, 'start', b.prev_start, 'end', b.prev_end,
+                                                         'status', b.prev_status, 'credits', b.prev_credits) END,
+           'grace_months', s.grace_months,
+           'studies_complete_through', (SELECT complete_through FROM pg_temp.register WHERE source = 'studies'))
+FROM breach b
+JOIN students s ON s.permit_id = b.permit_id
+WHERE b.reason IS NOT NULL
