@@ -7,7 +7,7 @@
 --          set_config('demo.as_of', '2026-11-23', true);
 -- No psql meta-commands, no random(): every draw is a hash of (seed, row key, salt), so
 -- the output depends only on the three parameters, never on the plan or parallelism.
--- Set-based throughout; the only big statement is the income one (~14 rows per permit).
+-- Set-based throughout; the only big statement is the income one (~13 rows per permit).
 
 -- The ETL's registers are replaced wholesale: no stale row may survive a regeneration.
 TRUNCATE registry.permit, registry.income_record, registry.population_event,

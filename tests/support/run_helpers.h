@@ -12,6 +12,10 @@ namespace supervision::test {
 const config::Config& default_config();
 std::string source_path(const std::string& relative);
 
+// The default configuration with one snippet of its text replaced (the snippet must
+// occur exactly once), for tests of other settings.
+config::Config config_replacing(const std::string& snippet, const std::string& replacement);
+
 run::RunResult run_on(pqxx::connection& c, const std::string& as_of, bool dry_run = false);
 run::RunResult run_on(pqxx::connection& c, const config::Config& cfg, const std::string& as_of, bool dry_run = false);
 
