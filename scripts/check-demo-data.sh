@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints distribution figures of the demo registers made by sql/demo/generate.sql
-# (docs/demo-data.md says what to expect). For developers: read-only, no arguments.
+# (docs/demo-data.md says what to expect). For developers; it only reads.
 # The database comes from the standard libpq environment (PGHOST, PGPORT, PGDATABASE,
 # PGUSER, ...) or from a connection string given as the only argument.
 set -euo pipefail

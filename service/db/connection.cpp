@@ -31,6 +31,9 @@ void set_up_session(pqxx::connection& c) {
     // Calendar dates are Helsinki dates (rules.md §1); timestamps print in that zone.
     tx.exec0("SET TIME ZONE 'Europe/Helsinki'");
     tx.exec0("SET client_encoding = 'UTF8'");
+    // A client killed mid-statement must not leave its backend running (and holding the
+    // run lock) until the statement ends: the server checks the socket every second.
+    tx.exec0("SET client_connection_check_interval = '1s'");
 }
 
 }  // namespace

@@ -1,0 +1,112 @@
+// rules.md §7: a run killed (SIGKILL) at any point leaves nothing but its run record; the
+// next run produces exactly what an uninterrupted run would have. The binary is killed
+// right after each stage line it prints, i.e. inside the following stage.
+#include "demo/demo_loader.h"
+#include "support/outcome.h"
+#include "support/run_helpers.h"
+#include "support/test_database.h"
+
+#include <csignal>
+#include <cstdio>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+namespace supervision::test {
+namespace {
+
+constexpr const char* kDay1 = "2025-11-03";
+constexpr const char* kDay2 = "2025-11-04";
+
+class KillRerunTest : public DbTest {
+protected:
+    void SetUp() override {
+        DbTest::SetUp();
+        demo::DemoSpec spec;
+        spec.permits = 3000;
+        spec.seed = 7;
+        spec.as_of = *rules::parse_iso_date(kDay2);
+        spec.replace = true;
+        demo::load_demo(conn(), spec);
+    }
+    std::string args(const char* day) {
+        return "run --as-of " + std::string(day) + " --db '" + TestDatabase::instance().conninfo() +
+               "' --config " + source_path("config/supervision.yaml");
+    }
+    void reset_outputs() {
+        pqxx::work tx(conn());
+        tx.exec0("TRUNCATE supervision.run, supervision.supervised_permit, supervision.signal, "
+                 "supervision.revocation_review, supervision.review_backlog, supervision.rejected_row, "
+                 "supervision.rejected_row_history, supervision.config_snapshot");
+        tx.commit();
+    }
+    // Starts the binary and SIGKILLs it as soon as a stderr line contains `marker`.
+    // Returns false if the run ended before printing it.
+    bool kill_after(const std::string& cmd_args, const std::string& marker) {
+        int pipe_fd[2];
+        if (pipe(pipe_fd) != 0) return false;
+        const pid_t pid = fork();
+        if (pid == 0) {
+            dup2(pipe_fd[1], STDERR_FILENO);
+            close(pipe_fd[0]);
+            const std::string cmd = std::string(SUPERVISION_BINARY) + " " + cmd_args + " >/dev/null";
+            execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(pipe_fd[1]);
+        FILE* err = fdopen(pipe_fd[0], "r");
+        char line[4096];
+        bool seen = false;
+        while (fgets(line, sizeof line, err) != nullptr) {
+            if (std::string(line).find(marker) != std::string::npos) {
+                kill(pid, SIGKILL);
+                seen = true;
+                break;
+            }
+        }
+        fclose(err);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        return seen;
+    }
+    // The killed client's backend ends within a second or two (client_connection_check_interval).
+    void wait_for_run_lock_free() {
+        for (int i = 0; i < 100; ++i) {
+            if (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = "
+                      "hashtext('supervision.run')::oid") == 0) {
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        FAIL() << "the killed run's backend still holds the run lock after 10 s";
+    }
+};
+
+TEST_F(KillRerunTest, KilledAtEveryStageTheRerunEqualsAnUninterruptedRun) {
+    ASSERT_EQ(run_binary(args(kDay1)).exit_code, 0);
+    ASSERT_EQ(run_binary(args(kDay2)).exit_code, 0);
+    const Outcome reference = outcome_of(conn());
+    ASSERT_NE(reference.signals.rfind("0:", 0), 0u) << "the demo data should raise signals";
+
+    const char* const markers[] = {"as_of=" /* run started */, "stage=registers", "stage=validate", "stage=end",
+                                   "stage=enrol", "stage=prepare", "stage=signals"};
+    for (const char* marker : markers) {
+        SCOPED_TRACE(marker);
+        reset_outputs();
+        ASSERT_EQ(run_binary(args(kDay1)).exit_code, 0);
+        const Outcome after_day1 = outcome_of(conn());
+        ASSERT_TRUE(kill_after(args(kDay2), marker)) << "the run finished before printing " << marker;
+        wait_for_run_lock_free();
+        EXPECT_EQ(outcome_of(conn()), after_day1) << "the killed run left a trace";
+        EXPECT_EQ(count("SELECT count(*) FROM supervision.run WHERE status = 'running'"), 1);
+        const auto rerun = run_binary(args(kDay2));
+        ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+        EXPECT_EQ(outcome_of(conn()), reference) << describe(outcome_of(conn())) << "\nvs\n" << describe(reference);
+        EXPECT_EQ(count("SELECT count(*) FROM supervision.run WHERE status = 'failed'"), 1);
+    }
+}
+
+}  // namespace
+}  // namespace supervision::test
