@@ -12,6 +12,27 @@ echo "== Permits under supervision, per coverage line"
 psql -P pager=off -c "SELECT line_id AS line, count(*) FILTER (WHERE ended_on IS NULL) AS supervised,
        count(*) FILTER (WHERE ended_on IS NOT NULL) AS ended, count(*) AS enrolled
   FROM supervision.supervised_permit GROUP BY line_id ORDER BY line_id"
+echo "== Supervision signals, per type"
+psql -P pager=off -c "SELECT signal_type, count(*) FILTER (WHERE status = 'open') AS open,
+       count(*) FILTER (WHERE status = 'resolved') AS resolved, count(review_id) AS in_a_review
+  FROM supervision.signal GROUP BY signal_type ORDER BY signal_type"
+echo "== Revocation reviews and backlog, per queue"
+psql -P pager=off -c "SELECT q.queue, coalesce(r.open, 0) AS open_reviews, coalesce(r.opened_today, 0) AS opened_today,
+       coalesce(b.backlog, 0) AS backlog
+  FROM (SELECT queue FROM supervision.revocation_review UNION SELECT queue FROM supervision.review_backlog) q
+  LEFT JOIN (SELECT queue, count(*) FILTER (WHERE status IN ('open', 'hearing')) AS open,
+                    count(*) FILTER (WHERE opened_on = (SELECT max(as_of) FROM supervision.run
+                                                        WHERE status = 'succeeded')) AS opened_today
+             FROM supervision.revocation_review GROUP BY queue) r USING (queue)
+  LEFT JOIN (SELECT queue, count(*) AS backlog FROM supervision.review_backlog GROUP BY queue) b USING (queue)
+  ORDER BY q.queue"
+echo "== Top of each work queue"
+psql -P pager=off -c "SELECT queue, review_id, permit_id, priority, due_on, signals FROM (
+    SELECT w.*, row_number() OVER (PARTITION BY w.queue ORDER BY w.priority DESC, w.due_on, w.review_id) AS n,
+           (SELECT string_agg(s.signal_type, ', ' ORDER BY s.signal_type) FROM supervision.signal s
+            WHERE s.review_id = w.review_id) AS signals
+    FROM supervision.work_queue w) t
+  WHERE n <= 3 ORDER BY queue, n"
 echo "== Rejected register rows, per register and reason"
 psql -P pager=off -c "SELECT source, reason, count(*) AS rows FROM supervision.rejected_row
   GROUP BY source, reason ORDER BY source, rows DESC"
@@ -19,7 +40,8 @@ cat <<EOT
 Where to look next:
   the run's counts (JSON):     .local/out/run.json
   the database:                eval "\$(scripts/local-pg.sh env)"; psql
-  tables:                      supervision.run, supervision.supervised_permit, supervision.rejected_row
+  tables:                      supervision.run, supervised_permit, signal, revocation_review,
+                               review_backlog, rejected_row; the view supervision.work_queue
   another day:                 build/service/supervision run --as-of YYYY-MM-DD   (after eval above)
   stop the private server:     scripts/local-pg.sh stop
 EOT

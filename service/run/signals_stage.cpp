@@ -50,9 +50,9 @@ void evaluate_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts&
     const auto as_of = rules::to_iso(ctx.as_of);
     for (const char* file : kSignalFiles) db::exec_file(tx, file, as_of);
     const auto& version = ctx.config->config_version;
-    const auto extended = db::exec_file(tx, "run/signals/extend.sql", version, ctx.config_digest);
-    counts["signals_raised"] =
-        by_type(db::exec_file(tx, "run/signals/raise.sql", as_of, ctx.run_id, version, ctx.config_digest));
+    db::exec_file(tx, "run/signals/common_evidence.sql", as_of, version, ctx.config_digest);
+    const auto extended = db::exec_file(tx, "run/signals/extend.sql");
+    counts["signals_raised"] = by_type(db::exec_file(tx, "run/signals/raise.sql", as_of, ctx.run_id));
     counts["signals_resolved"] = by_type(db::exec_file(tx, "run/signals/resolve.sql", as_of, ctx.run_id));
     Counts ended = by_type(db::exec_file(tx, "run/signals/resolve_ended.sql", as_of, ctx.run_id));
     for (const auto& [k, v] : ended.items()) {

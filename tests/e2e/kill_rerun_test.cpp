@@ -110,3 +110,25 @@ TEST_F(KillRerunTest, KilledAtEveryStageTheRerunEqualsAnUninterruptedRun) {
 
 }  // namespace
 }  // namespace supervision::test
+
+namespace supervision::test {
+namespace {
+
+// Issue acceptance: on the demo data, a second run with the same as_of changes nothing.
+TEST_F(KillRerunTest, SecondRunOnTheSameDayChangesNothing) {
+    ASSERT_EQ(run_binary(args(kDay2)).exit_code, 0);
+    const Outcome first = outcome_of(conn());
+    const auto again = run_binary(args(kDay2));
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(outcome_of(conn()), first);
+    const auto counts = nlohmann::json::parse(again.out)["counts"];
+    for (const char* key : {"enrolled", "ended", "signals_extended", "reviews_opened", "rejected_rows_added",
+                            "rejected_rows_cleared", "signals_linked_to_open_reviews"}) {
+        EXPECT_EQ(counts[key].get<long long>(), 0) << key;
+    }
+    EXPECT_TRUE(counts["signals_raised"].empty());
+    EXPECT_TRUE(counts["signals_resolved"].empty());
+}
+
+}  // namespace
+}  // namespace supervision::test

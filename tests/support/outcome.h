@@ -5,6 +5,7 @@
 // leaves its failed record and so shifts later run ids, which is bookkeeping, not outcome.
 #include <pqxx/pqxx>
 
+#include <ostream>
 #include <string>
 
 namespace supervision::test {
@@ -19,5 +20,6 @@ struct Outcome {
 
 Outcome outcome_of(pqxx::connection& c);
 std::string describe(const Outcome& o);
+inline void PrintTo(const Outcome& o, std::ostream* os) { *os << describe(o); }
 
 }  // namespace supervision::test

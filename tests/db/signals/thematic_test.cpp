@@ -163,11 +163,5 @@ TEST_F(ThematicTest, TwoCampaignsRaiseTwoSignalsKeyedByCampaign) {
     EXPECT_EQ(s[1].period_start, "2025-03-01");
 }
 
-TEST_F(ThematicTest, NoSignalWithoutCampaigns) {
-    insert(conn(), permit("P-1", "H-1", "growth_entrepreneur", "extended", "2024-03-01"));
-    run_on(conn(), "2025-03-10");
-    EXPECT_TRUE(thematic("P-1").empty());
-}
-
 }  // namespace
 }  // namespace supervision::test
