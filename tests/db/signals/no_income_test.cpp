@@ -210,5 +210,17 @@ TEST_F(NoIncomeTest, OtherWorkWithShortWorkHistoryKeepsThreeMonths) {
     EXPECT_EQ(s->evidence["work_history_days"], 305);  // 2025-06-01..2026-04-01
 }
 
+TEST_F(NoIncomeTest, NoMonthIsCompleteWithoutAnIncomesSourceStatusRow) {
+    // rules.md §1: completeness comes only from source_status; a register with no row has
+    // no complete month, so nothing can be evaluated.
+    insert(conn(), specialist("P-1", "H-1"));
+    for (const char* s : {"population", "companies", "studies", "benefits", "notices"}) {
+        set_source(conn(), s, "2024-06-30");
+    }
+    run_on(conn(), "2024-07-01");
+
+    EXPECT_TRUE(signals_of(conn(), "P-1", kType).empty());
+}
+
 }  // namespace
 }  // namespace supervision::test

@@ -138,5 +138,16 @@ TEST_F(SocialAssistanceTest, ResolvesWhenThePaymentLeavesTheWindow) {
     EXPECT_EQ(s[0].period_end, "2025-03-31");
 }
 
+TEST_F(SocialAssistanceTest, NoMonthIsCompleteWithoutABenefitsSourceStatusRow) {
+    student(conn(), "P-1", "H-1");
+    payment(conn(), "B-1", "H-1", "2025-02-01", "2025-02-28");
+    for (const char* s : {"incomes", "population", "companies", "studies", "notices"}) {
+        set_source(conn(), s, "2025-03-31");
+    }
+    run_on(conn(), "2025-04-01");
+
+    EXPECT_TRUE(signals_of(conn(), "P-1", kType).empty());
+}
+
 }  // namespace
 }  // namespace supervision::test
