@@ -34,6 +34,9 @@ void set_up_session(pqxx::connection& c) {
     // A client killed mid-statement must not leave its backend running (and holding the
     // run lock) until the statement ends: the server checks the socket every second.
     tx.exec0("SET client_connection_check_interval = '1s'");
+    // The run's statements are many and each runs once: JIT compilation costs more than it
+    // saves (measured: about a second per large statement at the demo size).
+    tx.exec0("SET jit = off");
 }
 
 }  // namespace

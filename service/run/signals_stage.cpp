@@ -40,7 +40,9 @@ void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Count
     db::exec_file(tx, "run/evaluate/registers.sql");
     const auto permits = db::exec_file(tx, "run/evaluate/active_permits.sql", as_of).affected_rows();
     db::exec_file(tx, "run/evaluate/permit_scope.sql");
+    db::exec_script(tx, "run/evaluate/analyze_permits.sql");
     const auto months = db::exec_file(tx, "run/evaluate/person_months.sql", as_of).affected_rows();
+    db::exec_script(tx, "run/evaluate/analyze_months.sql");
     spdlog::debug("evaluating {} permits over {} person-months", permits, months);
     log.done(static_cast<long long>(permits));
 }

@@ -16,6 +16,7 @@ const char* const kValidations[] = {
 void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
     StageLog log("validate");
     for (const char* file : kValidations) db::exec_file(tx, file);
+    db::exec_script(tx, "run/validate/analyze.sql");
     long long rows = 0;
     Counts per_source = Counts::object();
     for (const auto& row : db::exec_file(tx, "run/validate/counts.sql")) {

@@ -13,7 +13,7 @@ WITH complete AS (
     FROM pg_temp.active_permit a
     JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'employment_ended'
     JOIN registry.employment_notice n ON n.person_id = a.person_id
-    WHERE n.employment_ended_on > a.valid_from AND n.employment_ended_on <= a.valid_until
+    WHERE n.employment_ended_on BETWEEN a.valid_from AND a.valid_until
       AND n.employment_ended_on <= $1
       AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x
                       WHERE x.source = 'employment_notice' AND x.source_key = n.notice_id)

@@ -46,4 +46,4 @@ FROM months
 GROUP BY permit_id, person_id, window_first, incomes_last_month, w, w_since, grace_months
 HAVING count(requirement) = count(*)
    AND bool_or(income > 0)
-   AND avg(income) <= avg(requirement)
+   AND avg(income) < avg(requirement)

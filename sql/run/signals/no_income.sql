@@ -33,7 +33,7 @@ WITH p AS (
     SELECT s.*, coalesce(h.days, 0) AS history_days,
            CASE WHEN p.required_history_days IS NULL THEN 'general'
                 WHEN s.basis IN ('specialist', 'eu_blue_card') THEN 'basis'
-                WHEN coalesce(h.days, 0) > p.required_history_days THEN 'work_history'
+                WHEN coalesce(h.days, 0) >= p.required_history_days THEN 'work_history'
                 ELSE 'general' END AS period_rule,
            p.*
     FROM scoped s CROSS JOIN p LEFT JOIN history h ON h.person_id = s.person_id

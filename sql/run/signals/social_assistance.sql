@@ -27,7 +27,7 @@ JOIN registry.benefit_payment b
   ON b.person_id = w.person_id
  AND b.benefit = 'basic_social_assistance'
  AND b.period_start <= w.window_last
- AND b.period_end > w.window_first
+ AND b.period_end >= w.window_first
  AND b.period_end <= $1
  AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x WHERE x.source = 'benefit_payment' AND x.source_key = b.payment_id)
 GROUP BY w.permit_id, w.person_id, w.window_first, w.window_last, w.months, w.since, w.grace_months

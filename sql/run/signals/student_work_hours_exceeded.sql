@@ -24,5 +24,5 @@ SELECT permit_id, person_id, 'student_work_hours_exceeded', make_date(min(y), 1,
                                                                 'cap_in_force_from', cap_since) ORDER BY y),
                           'hours_counted_through', $1::date)
 FROM totals
-WHERE cap IS NOT NULL AND hours >= cap
+WHERE cap IS NOT NULL AND hours > cap
 GROUP BY permit_id, person_id

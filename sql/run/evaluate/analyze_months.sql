@@ -1,0 +1,2 @@
+-- See analyze_permits.sql.
+ANALYZE pg_temp.person_month;
