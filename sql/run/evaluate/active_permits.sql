@@ -16,8 +16,13 @@ SELECT p.permit_id, p.person_id, p.basis, p.sequence, p.decision_date, p.valid_f
        supervision.add_months(p.valid_from, g.months),
        supervision.first_month_start_on_or_after(supervision.add_months(p.valid_from, g.months)),
        -- A month is evaluated when it ends on or before valid_until, complete_through and as_of − 1.
-       date_trunc('month', supervision.last_month_end_on_or_before(least(p.valid_until, c.incomes, $1::date - 1)))::date,
-       date_trunc('month', supervision.last_month_end_on_or_before(least(p.valid_until, c.benefits, $1::date - 1)))::date
+       -- least() ignores NULL: a register without complete_through has no complete month.
+       CASE WHEN c.incomes IS NOT NULL THEN
+           date_trunc('month', supervision.last_month_end_on_or_before(least(p.valid_until, c.incomes, $1::date - 1)))::date
+       END,
+       CASE WHEN c.benefits IS NOT NULL THEN
+           date_trunc('month', supervision.last_month_end_on_or_before(least(p.valid_until, c.benefits, $1::date - 1)))::date
+       END
 FROM supervision.supervised_permit sp
 JOIN registry.permit p ON p.permit_id = sp.permit_id
 JOIN grace g ON g.basis = p.basis AND g.sequence = p.sequence
