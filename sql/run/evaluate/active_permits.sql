@@ -1,6 +1,7 @@
 -- The permits evaluated this run, with their evaluation months (rules.md §4).
 -- $1 as_of. Grace is the value in force on as_of for the permit's basis and sequence.
-WITH grace AS (
+-- MATERIALIZED: the parameter is looked up once per key, not once per permit.
+WITH grace AS MATERIALIZED (
     SELECT k.basis, k.sequence, coalesce(pg_temp.param('grace_months', k.basis, k.sequence, $1), 0)::integer AS months
     FROM (SELECT DISTINCT basis, sequence FROM pg_temp.coverage_line) k
 ), completeness AS (

@@ -1,7 +1,7 @@
 -- rules.md §6.2–3: a permit without an active review is a candidate when the weights of
 -- its unreviewed open signals sum to the threshold or more, unless a review of it closed
 -- with no_action fewer than cooldown_days ago. Its queue comes from its basis. $1 as_of.
-WITH p AS (
+WITH p AS MATERIALIZED (
     SELECT pg_temp.param('review_threshold', '*', '*', $1) AS threshold,
            pg_temp.param('cooldown_days', '*', '*', $1)::integer AS cooldown
 )

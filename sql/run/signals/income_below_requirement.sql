@@ -2,7 +2,7 @@
 -- at least one has income > 0, and their average income is below their average
 -- requirement. A month's requirement is the permit's own, else the configured one in
 -- force on the month's first day for the basis and sequence. $1 as_of.
-WITH w AS (
+WITH w AS MATERIALIZED (
     SELECT pg_temp.param('income_window_months', '*', '*', $1)::integer AS months,
            pg_temp.param_since('income_window_months', '*', '*', $1) AS since
 ), permits AS (
@@ -12,7 +12,7 @@ WITH w AS (
     JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'income_below_requirement'
     CROSS JOIN w
     WHERE a.incomes_last_month - make_interval(months => w.months - 1) >= a.first_month
-), calendar AS (
+), calendar AS MATERIALIZED (
     -- The configured requirement per (basis, sequence, month), looked up once.
     SELECT k.basis, k.sequence, m.month::date AS month,
            pg_temp.param('monthly_income_requirement', k.basis, k.sequence, m.month::date) AS requirement,

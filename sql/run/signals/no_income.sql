@@ -4,7 +4,7 @@
 -- work-based permits cover at least long_work_history_days. A permit counts for the
 -- history while it was granted: revoked or withdrawn ones up to the day before their
 -- status_date (docs/rules.md). $1 as_of.
-WITH p AS (
+WITH p AS MATERIALIZED (
     SELECT pg_temp.param('unemployment_months', '*', '*', $1)::integer AS general_months,
            pg_temp.param_since('unemployment_months', '*', '*', $1) AS general_since,
            pg_temp.param('unemployment_months_long', '*', '*', $1)::integer AS long_months,

@@ -1,7 +1,7 @@
 -- rules.md §5 social_assistance: a basic_social_assistance payment whose period overlaps
 -- one of the last N evaluation months (benefits), or any of them where fewer exist.
 -- $1 as_of.
-WITH n AS (
+WITH n AS MATERIALIZED (
     SELECT pg_temp.param('social_assistance_months', '*', '*', $1)::integer AS months,
            pg_temp.param_since('social_assistance_months', '*', '*', $1) AS since
 ), windows AS (

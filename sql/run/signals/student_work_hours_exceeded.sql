@@ -9,14 +9,19 @@ WITH years AS (
                                (extract(year FROM $1::date)::integer - 1)) v(y)
     WHERE y = extract(year FROM $1::date)::integer
        OR (make_date(y, 1, 1) <= a.valid_until AND make_date(y, 12, 31) >= a.valid_from)
+), caps AS MATERIALIZED (
+    -- The cap is looked up once per (basis, sequence, year), not once per permit.
+    SELECT k.basis, k.sequence, k.y,
+           pg_temp.param('student_yearly_work_hours', k.basis, k.sequence, make_date(k.y, 12, 31)) AS cap,
+           pg_temp.param_since('student_yearly_work_hours', k.basis, k.sequence, make_date(k.y, 12, 31)) AS cap_since
+    FROM (SELECT DISTINCT basis, sequence, y FROM years) k
 ), totals AS (
-    SELECT yr.permit_id, yr.person_id, yr.y, coalesce(sum(pm.hours), 0) AS hours,
-           pg_temp.param('student_yearly_work_hours', yr.basis, yr.sequence, make_date(yr.y, 12, 31)) AS cap,
-           pg_temp.param_since('student_yearly_work_hours', yr.basis, yr.sequence, make_date(yr.y, 12, 31)) AS cap_since
+    SELECT yr.permit_id, yr.person_id, yr.y, coalesce(sum(pm.hours), 0) AS hours, c.cap, c.cap_since
     FROM years yr
+    JOIN caps c ON c.basis = yr.basis AND c.sequence = yr.sequence AND c.y = yr.y
     LEFT JOIN pg_temp.person_month pm
            ON pm.person_id = yr.person_id AND pm.month >= make_date(yr.y, 1, 1) AND pm.month <= make_date(yr.y, 12, 1)
-    GROUP BY yr.permit_id, yr.person_id, yr.y, yr.basis, yr.sequence
+    GROUP BY yr.permit_id, yr.person_id, yr.y, c.cap, c.cap_since
 )
 INSERT INTO pg_temp.signal_now (permit_id, person_id, signal_type, period_start, period_end, evidence)
 SELECT permit_id, person_id, 'student_work_hours_exceeded', make_date(min(y), 1, 1), make_date(max(y), 12, 31),

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The nightly-run benchmark (docs/performance.md). On one database, in one go:
+#   1. generates SIZE permits of demo registers (sql/demo/generate.sql, seeded);
+#   2. the scan floor: PostgreSQL reading every registry table the run reads, once,
+#      with COPY (SELECT …) TO '/dev/null' (server side; needs a superuser);
+#   3. a full nightly run on fresh data (first run);
+#   4. a steady-state run the next day after about 1 % of the inputs changed;
+#   5. prints the figures: seconds, ratios full/floor and steady/full, peak RSS of the
+#      service (/usr/bin/time -v), permits evaluated per second.
+# Usage: bench/run-bench.sh [SIZE] [REPEATS]    (default 1000000 permits, 1 repeat)
+# Uses the private cluster of scripts/local-pg.sh and a database supervision_bench.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size="${1:-1000000}"
+repeats="${2:-1}"
+as_of="2026-11-02"
+next="2026-11-03"
+bin=build/service/supervision
+[ -x /usr/bin/time ] || { scripts/install-deps.sh; apt-get install -y -qq time >/dev/null; }
+scripts/local-pg.sh start
+eval "$(scripts/local-pg.sh env)"
+export PGDATABASE=supervision_bench
+psql -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = 'supervision_bench'" | grep -q 1 \
+  || createdb supervision_bench
+out="bench/out/$size"
+mkdir -p "$out"
+
+seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
+now() { date +%s.%N; }
+
+$bin migrate 2>/dev/null
+t0=$(now)
+$bin demo load --replace --permits "$size" --seed 42 --as-of "$as_of" 2>"$out/load.log"
+load=$(python3 -c "print($(now) - $t0)")
+psql -qc "VACUUM ANALYZE" >/dev/null
+
+floor() {
+  local t
+  t=$(now)
+  for table in permit income_record population_event company_status study_record benefit_payment \
+               employment_notice source_status; do
+    psql -qc "COPY (SELECT * FROM registry.$table) TO '/dev/null'" >/dev/null
+  done
+  python3 -c "print($(now) - $t)"
+}
+
+reset_outputs() {
+  psql -qc "TRUNCATE supervision.run, supervision.supervised_permit, supervision.signal,
+            supervision.revocation_review, supervision.review_backlog, supervision.rejected_row,
+            supervision.rejected_row_history, supervision.config_snapshot" >/dev/null
+}
+
+timed_run() {  # prints "seconds max_rss_kib"
+  local day="$1" log="$2"
+  /usr/bin/time -v "$bin" run --as-of "$day" >"$log.json" 2>"$log.err"
+  python3 - "$log.err" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1).split(":")
+secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)
+print(f"{secs:.2f} {rss}")
+PY
+}
+
+change_one_percent() {
+  # About 1 % of the inputs change between the two nights: incomes of 1 % of persons
+  # corrected, new population events for 1 % of persons.
+  psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 0.5
+            WHERE abs(hashtext(record_id)) % 100 = 0" >/dev/null
+  psql -qc "INSERT INTO registry.population_event (event_id, person_id, event_type, event_date, received_at)
+            SELECT 'BENCH-' || person_id, person_id, 'emigrated', date '$next' - 1, now()
+            FROM (SELECT DISTINCT person_id FROM registry.permit WHERE abs(hashtext(person_id)) % 100 = 0) p
+            ON CONFLICT DO NOTHING" >/dev/null
+}
+
+undo_change() {
+  psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 2
+            WHERE abs(hashtext(record_id)) % 100 = 0" >/dev/null
+  psql -qc "DELETE FROM registry.population_event WHERE event_id LIKE 'BENCH-%'" >/dev/null
+}
+
+echo "size=$size load_seconds=$(seconds "$load")"
+for i in $(seq 1 "$repeats"); do
+  f=$(floor)
+  reset_outputs
+  read -r full rss_full < <(timed_run "$as_of" "$out/full-$i")
+  change_one_percent
+  read -r steady rss_steady < <(timed_run "$next" "$out/steady-$i")
+  undo_change
+  evaluated=$(python3 -c "import json; print(json.load(open('$out/full-$i.json'))['counts']['evaluated'])")
+  python3 - "$size" "$i" "$f" "$full" "$steady" "$rss_full" "$rss_steady" "$evaluated" <<'PY'
+import sys
+size, i, floor, full, steady, rss_full, rss_steady, evaluated = sys.argv[1:]
+floor, full, steady = float(floor), float(full), float(steady)
+print(f"size={size} repeat={i} scan_floor_s={floor:.2f} full_run_s={full:.2f} steady_run_s={steady:.2f} "
+      f"full/floor={full / floor:.2f} steady/full={steady / full:.2f} "
+      f"peak_rss_mib={max(int(rss_full), int(rss_steady)) / 1024:.1f} "
+      f"evaluated={evaluated} permits_per_s={int(evaluated) / full:.0f}")
+PY
+done
