@@ -2,6 +2,7 @@
 // requirement per month (configured by basis/sequence in force on the month's first day,
 // or the permit's own), attribution by period_end, completeness, and the lifecycle.
 #include "support/registry_builder.h"
+#include "support/test_dates.h"
 #include "support/run_helpers.h"
 #include "support/signal_queries.h"
 #include "support/test_database.h"
@@ -13,18 +14,6 @@ namespace supervision::test {
 namespace {
 
 constexpr const char* kType = "income_below_requirement";
-
-int days_in_month(int y, int m) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
-std::string ymd(int y, int m, int d) {
-    char buf[11];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
 
 // One whole-month income record for the person in the month (y, m).
 void month_income(pqxx::connection& c, const std::string& person, int y, int m, const std::string& amount,

@@ -2,6 +2,7 @@
 // 2025-06-11, and from then 6 for specialists / EU Blue Card holders and for persons whose
 // work-based permits (clipped at as_of, overlaps once) cover at least 730 days, else 3.
 #include "support/registry_builder.h"
+#include "support/test_dates.h"
 #include "support/run_helpers.h"
 #include "support/signal_queries.h"
 #include "support/test_database.h"
@@ -13,18 +14,6 @@ namespace supervision::test {
 namespace {
 
 constexpr const char* kType = "no_income";
-
-int days_in_month(int y, int m) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
-std::string ymd(int y, int m, int d) {
-    char buf[11];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
 
 // `count` consecutive whole-month income records from (y, m), each of `amount`.
 void monthly_incomes(pqxx::connection& c, const std::string& person, int y, int m, int count,
