@@ -113,6 +113,7 @@ void load_campaigns(pqxx::transaction_base& tx, const config::Config& config) {
 }  // namespace
 
 void load_session(pqxx::transaction_base& tx, const config::Config& config) {
+    db::exec_script(tx, "run/session/settings.sql");
     db::exec_script(tx, "run/session/temp_tables.sql");
     load_lines(tx, config);
     load_parameters(tx, config);
@@ -120,6 +121,7 @@ void load_session(pqxx::transaction_base& tx, const config::Config& config) {
     load_queues(tx, config);
     load_terms(tx, config);
     load_campaigns(tx, config);
+    db::exec_script(tx, "run/session/analyze.sql");
 }
 
 }  // namespace supervision::run

@@ -6,7 +6,7 @@ CREATE SCHEMA IF NOT EXISTS supervision;
 -- rules.md §1: add_months with end-of-month clamping. PostgreSQL's date + interval
 -- clamps the same way (2024-08-31 + 6 months = 2025-02-28); named for readability.
 CREATE FUNCTION supervision.add_months(d date, n integer) RETURNS date
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN (d + make_interval(months => n))::date;
 
 CREATE TABLE supervision.run (

@@ -1,17 +1,11 @@
 -- Monthly income and hours of the persons evaluated, summed over payers; income is
 -- attributed to the month of each record's period_end (rules.md §4). Rows dated after
--- as_of and rejected rows are left out. $1 as_of. Months from January of the previous
--- year (student hours) or a year before the oldest evaluated month, whichever is earlier.
-WITH bound AS (
-    SELECT least(make_date(extract(year FROM $1::date)::integer - 1, 1, 1),
-                 coalesce((SELECT min(incomes_last_month) FROM pg_temp.active_permit) - interval '12 months',
-                          $1::date))::date AS first_day
-)
+-- as_of and rejected rows are left out. $1 as_of, $2 first day (person_months_from.sql).
 INSERT INTO pg_temp.person_month (person_id, month, income, hours)
 SELECT r.person_id, date_trunc('month', r.period_end)::date, sum(r.gross_amount), coalesce(sum(r.hours), 0)
-FROM registry.income_record r, bound b
-WHERE r.period_end <= $1
-  AND r.period_end >= b.first_day
+FROM registry.income_record r
+WHERE r.period_end <= $1::date
+  AND r.period_end >= $2::date
   AND EXISTS (SELECT 1 FROM pg_temp.active_permit a WHERE a.person_id = r.person_id)
   AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x WHERE x.source = 'income_record' AND x.source_key = r.record_id)
 GROUP BY r.person_id, date_trunc('month', r.period_end)

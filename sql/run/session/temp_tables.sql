@@ -102,13 +102,14 @@ CREATE TEMP TABLE active_permit (
     benefits_last_month     date                -- the same for benefits
 ) ON COMMIT DROP;
 
--- Monthly income and hours per person, over all payers (rules.md §4).
+-- Monthly income and hours per person, over all payers (rules.md §4). One row per
+-- (person, month) by construction (GROUP BY); no index: the signals hash-join it, and
+-- maintaining a key over millions of rows cost more than the aggregation.
 CREATE TEMP TABLE person_month (
     person_id text    NOT NULL,
     month     date    NOT NULL,
     income    numeric NOT NULL,
-    hours     numeric NOT NULL,
-    PRIMARY KEY (person_id, month)
+    hours     numeric NOT NULL
 ) ON COMMIT DROP;
 
 -- The conditions that hold this run, one row per (permit, type, key).
@@ -130,11 +131,4 @@ CREATE TEMP TABLE candidate (
     queue        text    NOT NULL,
     score        numeric NOT NULL,
     first_raised date    NOT NULL
-) ON COMMIT DROP;
-
--- The signal types each evaluated permit is checked for (its basis and sequence).
-CREATE TEMP TABLE permit_scope (
-    permit_id   text NOT NULL,
-    signal_type text NOT NULL,
-    PRIMARY KEY (signal_type, permit_id)
 ) ON COMMIT DROP;

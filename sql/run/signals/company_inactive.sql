@@ -6,7 +6,8 @@ SELECT a.permit_id, a.person_id, 'company_inactive', c.status_date, $1,
                           'companies_complete_through',
                           (SELECT complete_through FROM pg_temp.register WHERE source = 'companies'))
 FROM pg_temp.active_permit a
-JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'company_inactive'
+JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'company_inactive' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
 CROSS JOIN LATERAL (
     SELECT cs.status, cs.status_date
     FROM registry.company_status cs

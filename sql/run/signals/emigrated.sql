@@ -8,7 +8,8 @@ SELECT a.permit_id, a.person_id, 'emigrated', e.event_date, $1,
                           'population_complete_through',
                           (SELECT complete_through FROM pg_temp.register WHERE source = 'population'))
 FROM pg_temp.active_permit a
-JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'emigrated'
+JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'emigrated' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
 CROSS JOIN LATERAL (
     SELECT ev.event_id, ev.event_type, ev.event_date
     FROM registry.population_event ev

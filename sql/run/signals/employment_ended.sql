@@ -11,7 +11,8 @@ WITH complete AS (
     SELECT a.permit_id, a.person_id, n.notice_id, n.employer_id, n.employment_ended_on,
            (date_trunc('month', n.employment_ended_on) + interval '1 month')::date AS first_month_after
     FROM pg_temp.active_permit a
-    JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'employment_ended'
+    JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'employment_ended' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
     JOIN registry.employment_notice n ON n.person_id = a.person_id
     WHERE n.employment_ended_on BETWEEN a.valid_from AND a.valid_until
       AND n.employment_ended_on <= $1

@@ -9,7 +9,8 @@ WITH w AS MATERIALIZED (
     SELECT a.*, (a.incomes_last_month - make_interval(months => w.months - 1))::date AS window_first, w.months AS w,
            w.since AS w_since
     FROM pg_temp.active_permit a
-    JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'income_below_requirement'
+    JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'income_below_requirement' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
     CROSS JOIN w
     WHERE a.incomes_last_month - make_interval(months => w.months - 1) >= a.first_month
 ), calendar AS MATERIALIZED (

@@ -13,7 +13,8 @@ WITH p AS MATERIALIZED (
 ), scoped AS (
     SELECT a.*
     FROM pg_temp.active_permit a
-    JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'no_income'
+    JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'no_income' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
     WHERE a.incomes_last_month IS NOT NULL
 ), held AS (
     SELECT w.person_id, w.valid_from,

@@ -8,7 +8,8 @@ SELECT a.permit_id, a.person_id, 'not_moved_to_finland', supervision.add_months(
                           'registered_events', 0,
                           'population_complete_through', pop.complete_through)
 FROM pg_temp.active_permit a
-JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'not_moved_to_finland'
+JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'not_moved_to_finland' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
 JOIN pg_temp.register pop ON pop.source = 'population'
 WHERE $1 >= supervision.add_months(a.valid_from, 3)
   AND pop.complete_through >= supervision.add_months(a.valid_from, 3)

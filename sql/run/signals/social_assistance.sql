@@ -9,7 +9,8 @@ WITH n AS MATERIALIZED (
            greatest(a.first_month, (a.benefits_last_month - make_interval(months => n.months - 1))::date) AS window_first,
            supervision.month_end(a.benefits_last_month) AS window_last, n.months, n.since
     FROM pg_temp.active_permit a
-    JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'social_assistance'
+    JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'social_assistance' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
     CROSS JOIN n
     WHERE a.benefits_last_month >= a.first_month
 )

@@ -4,7 +4,8 @@
 WITH years AS (
     SELECT a.permit_id, a.person_id, a.basis, a.sequence, y
     FROM pg_temp.active_permit a
-    JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'student_work_hours_exceeded'
+    JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'student_work_hours_exceeded' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
     CROSS JOIN LATERAL (VALUES (extract(year FROM $1::date)::integer),
                                (extract(year FROM $1::date)::integer - 1)) v(y)
     WHERE y = extract(year FROM $1::date)::integer

@@ -8,7 +8,8 @@
 WITH students AS (
     SELECT a.*
     FROM pg_temp.active_permit a
-    JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'study_inactive'
+    JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'study_inactive' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
 ), terms AS (
     SELECT s.permit_id, s.person_id, s.valid_from, s.valid_until, s.eval_from, t.name,
            make_date(y, t.start_month, t.start_day) AS term_start,

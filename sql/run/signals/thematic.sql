@@ -13,7 +13,8 @@ SELECT a.permit_id, a.person_id, 'thematic', c.campaign_id, greatest(c.active_fr
                            FROM pg_temp.signal_now n
                            WHERE n.permit_id = a.permit_id AND n.signal_type = ANY (c.with_open_signal)))
 FROM pg_temp.active_permit a
-JOIN pg_temp.permit_scope ps ON ps.permit_id = a.permit_id AND ps.signal_type = 'thematic'
+JOIN pg_temp.signal_scope ss
+      ON ss.signal_type = 'thematic' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
 JOIN pg_temp.campaign c
   ON $1 BETWEEN c.active_from AND c.active_until
  AND a.basis = ANY (c.bases)

@@ -1,13 +1,16 @@
 -- rules.md §8: Kela benefit payments that cannot be placed in time or kind.
+-- One pass: the failed checks of each row as an array, kept only when non-empty.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'benefit_payment', b.payment_id, c.reason
-FROM registry.benefit_payment b
-CROSS JOIN LATERAL (VALUES
-    (b.person_id IS NULL OR b.person_id = '', 'person_id missing'),
-    (b.benefit IS NULL OR b.benefit NOT IN ('basic_social_assistance', 'other'), 'unknown benefit'),
-    (b.period_start IS NULL OR b.period_end IS NULL, 'period dates missing'),
-    (b.period_end < b.period_start, 'period_end before period_start'),
-    (b.amount < 0, 'negative amount')
-) AS c(failed, reason)
-WHERE c.failed
+SELECT 'benefit_payment', k.source_key, unnest(k.reasons)
+FROM (
+    SELECT b.payment_id AS source_key, array_remove(ARRAY[
+        CASE WHEN b.person_id IS NULL OR b.person_id = '' THEN 'person_id missing' END,
+        CASE WHEN b.benefit IS NULL OR b.benefit NOT IN ('basic_social_assistance', 'other') THEN 'unknown benefit' END,
+        CASE WHEN b.period_start IS NULL OR b.period_end IS NULL THEN 'period dates missing' END,
+        CASE WHEN b.period_end < b.period_start THEN 'period_end before period_start' END,
+        CASE WHEN b.amount < 0 THEN 'negative amount' END
+    ], NULL) AS reasons
+    FROM registry.benefit_payment b
+) k
+WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING

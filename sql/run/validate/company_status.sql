@@ -1,9 +1,12 @@
 -- rules.md §8: trade register statuses of an unknown kind.
+-- One pass: the failed checks of each row as an array, kept only when non-empty.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'company_status', s.company_id || '/' || s.status_date::text, c.reason
-FROM registry.company_status s
-CROSS JOIN LATERAL (VALUES
-    (s.status IS NULL OR s.status NOT IN ('active', 'liquidation', 'bankrupt', 'deregistered'), 'unknown status')
-) AS c(failed, reason)
-WHERE c.failed
+SELECT 'company_status', k.source_key, unnest(k.reasons)
+FROM (
+    SELECT s.company_id || '/' || s.status_date::text AS source_key, array_remove(ARRAY[
+        CASE WHEN s.status IS NULL OR s.status NOT IN ('active', 'liquidation', 'bankrupt', 'deregistered') THEN 'unknown status' END
+    ], NULL) AS reasons
+    FROM registry.company_status s
+) k
+WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING

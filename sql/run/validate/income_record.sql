@@ -1,16 +1,18 @@
 -- rules.md §8: Incomes Register rows that cannot be attributed to a month or person.
+-- One pass: the failed checks of each row as an array, kept only when non-empty.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'income_record', r.record_id, c.reason
-FROM registry.income_record r
-CROSS JOIN LATERAL (VALUES
-    (r.person_id IS NULL OR r.person_id = '', 'person_id missing'),
-    (r.period_start IS NULL OR r.period_end IS NULL, 'period dates missing'),
-    (r.period_end < r.period_start, 'period_end before period_start'),
-    (r.gross_amount IS NULL, 'gross_amount missing'),
-    (r.gross_amount < 0, 'negative gross_amount'),
-    (r.hours < 0, 'negative hours'),
-    -- A month has at most 744 hours; more is a unit or keying error.
-    (r.hours > 744, 'hours above 744 in one record')
-) AS c(failed, reason)
-WHERE c.failed
+SELECT 'income_record', k.source_key, unnest(k.reasons)
+FROM (
+    SELECT r.record_id AS source_key, array_remove(ARRAY[
+        CASE WHEN r.person_id IS NULL OR r.person_id = '' THEN 'person_id missing' END,
+        CASE WHEN r.period_start IS NULL OR r.period_end IS NULL THEN 'period dates missing' END,
+        CASE WHEN r.period_end < r.period_start THEN 'period_end before period_start' END,
+        CASE WHEN r.gross_amount IS NULL THEN 'gross_amount missing' END,
+        CASE WHEN r.gross_amount < 0 THEN 'negative gross_amount' END,
+        CASE WHEN r.hours < 0 THEN 'negative hours' END,
+        CASE WHEN r.hours > 744 THEN 'hours above 744 in one record' END
+    ], NULL) AS reasons
+    FROM registry.income_record r
+) k
+WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING

@@ -1,12 +1,15 @@
 -- rules.md §8: study register rows with an impossible term or unknown enrolment.
+-- One pass: the failed checks of each row as an array, kept only when non-empty.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'study_record', s.person_id || '/' || s.institution_id || '/' || s.term_start::text, c.reason
-FROM registry.study_record s
-CROSS JOIN LATERAL (VALUES
-    (s.term_end IS NULL, 'term_end missing'),
-    (s.term_end < s.term_start, 'term_end before term_start'),
-    (s.enrolment IS NULL OR s.enrolment NOT IN ('present', 'absent', 'withdrawn', 'graduated'), 'unknown enrolment'),
-    (s.credits < 0, 'negative credits')
-) AS c(failed, reason)
-WHERE c.failed
+SELECT 'study_record', k.source_key, unnest(k.reasons)
+FROM (
+    SELECT s.person_id || '/' || s.institution_id || '/' || s.term_start::text AS source_key, array_remove(ARRAY[
+        CASE WHEN s.term_end IS NULL THEN 'term_end missing' END,
+        CASE WHEN s.term_end < s.term_start THEN 'term_end before term_start' END,
+        CASE WHEN s.enrolment IS NULL OR s.enrolment NOT IN ('present', 'absent', 'withdrawn', 'graduated') THEN 'unknown enrolment' END,
+        CASE WHEN s.credits < 0 THEN 'negative credits' END
+    ], NULL) AS reasons
+    FROM registry.study_record s
+) k
+WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING
