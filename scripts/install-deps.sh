@@ -8,6 +8,7 @@ packages=(
   libpqxx-dev libspdlog-dev libyaml-cpp-dev libhowardhinnant-date-dev
   libgtest-dev libcli11-dev nlohmann-json3-dev tzdata
   postgresql-15 postgresql-contrib postgresql-common
+  chromium  # headless browser: the HTML report test (scripts/check-html-report.sh)
 )
 
 missing=()

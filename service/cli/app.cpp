@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "errors.h"
+#include "reports/request.h"
 
 #include <CLI/CLI.hpp>
 #include <pqxx/pqxx>
@@ -19,6 +20,29 @@ void set_up_logging(const std::string& level) {
     logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     spdlog::set_default_logger(logger);
     spdlog::set_level(spdlog::level::from_str(level));
+}
+
+// `report coverage | growth-entrepreneurs | statistics` (contract.md); fills `r`.
+CLI::App* add_report_commands(CLI::App& app, reports::Request& r) {
+    auto* report = app.add_subcommand("report", "coverage compliance and statistics reports (rules.md §9)");
+    report->require_subcommand(1);
+    auto common = [&r](CLI::App* c, std::initializer_list<std::string> formats) {
+        c->add_option("--format", r.format, "output format")->check(CLI::IsMember(formats))->capture_default_str();
+        c->add_option("--out", r.out, "write the report to this file (default: standard output)");
+    };
+    auto* coverage = report->add_subcommand("coverage", "annual coverage compliance report (indicator 5)");
+    coverage->add_option("--year", r.year, "the year of the permits' decisions")->required()->check(CLI::Range(1900, 9999));
+    common(coverage, {"json", "csv", "html"});
+    auto* growth = report->add_subcommand("growth-entrepreneurs", "the growth-entrepreneur statistics product");
+    common(growth, {"json", "csv"});
+    growth->add_flag("--publish", r.publish, "suppress small cells (1-4 shown as <5) for publication");
+    auto* statistics = report->add_subcommand("statistics", "statistics of every basis, signal precision, forecast");
+    common(statistics, {"json", "csv"});
+    statistics->add_flag("--publish", r.publish, "suppress small cells (1-4 shown as <5) for publication");
+    statistics->add_option("--table", r.table, "the table a CSV holds: cohort, precision or forecast")
+        ->check(CLI::IsMember({"cohort", "precision", "forecast"}))
+        ->capture_default_str();
+    return report;
 }
 
 int report(ExitCode code, const std::string& message) {
@@ -59,6 +83,9 @@ int main(int argc, char** argv) {
     load->add_option("--as-of", demo.as_of, "the day the registers describe (default: today)");
     load->add_flag("--replace", demo.replace, "allow replacing registry tables that hold rows");
 
+    reports::Request report_request;
+    auto* report_cmd = add_report_commands(app, report_request);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -73,6 +100,7 @@ int main(int argc, char** argv) {
     try {
         if (*migrate) return command_migrate(g);
         if (*run_cmd) return command_run(g, run);
+        if (*report_cmd) return command_report(g, report_cmd->get_subcommands().at(0)->get_name(), report_request);
         if (*check) return command_config_check(g);
         if (*load) return command_demo_load(g, demo);
         return report(ExitCode::usage, "no command given; see supervision --help");

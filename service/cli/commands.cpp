@@ -6,6 +6,7 @@
 #include "db/migrations.h"
 #include "demo/demo_loader.h"
 #include "errors.h"
+#include "reports/render.h"
 #include "run/nightly.h"
 
 #include <spdlog/spdlog.h>
@@ -70,5 +71,15 @@ int command_config_check(const GlobalOptions& g) {
     spdlog::info("{}: valid ({} coverage lines)", g.config, config.coverage_lines.size());
     return 0;
 }
+
+int command_report(const GlobalOptions& g, const std::string& which, const reports::Request& r) {
+    const auto config = config::load_config(g.config);
+    auto conn = open(g, "report");
+    db::require_current_schema(*conn);
+    reports::write_report(reports::render_report(*conn, config, which, r), r.out);
+    spdlog::info("report {} written to {}", which, r.out ? *r.out : std::string("standard output"));
+    return 0;
+}
+
 
 }  // namespace supervision::cli

@@ -1,6 +1,9 @@
 #pragma once
 // The subcommands, each given parsed options; they throw supervision::Error subtypes.
 #include "cli/options.h"
+#include "reports/request.h"
+
+#include <string>
 
 namespace supervision::cli {
 
@@ -8,5 +11,7 @@ int command_migrate(const GlobalOptions& g);
 int command_run(const GlobalOptions& g, const RunCommand& c);
 int command_demo_load(const GlobalOptions& g, const DemoLoadCommand& c);
 int command_config_check(const GlobalOptions& g);
+// `report coverage | growth-entrepreneurs | statistics`: the report to stdout or --out.
+int command_report(const GlobalOptions& g, const std::string& which, const reports::Request& r);
 
 }  // namespace supervision::cli

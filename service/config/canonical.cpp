@@ -55,6 +55,7 @@ nlohmann::json to_json(const Config& c) {
     }
     j["campaigns"] = nlohmann::json::array();
     for (const auto& k : c.campaigns) j["campaigns"].push_back(campaign_json(k));
+    j["quality_control"] = {{"sample_size", to_json(c.qc_sample_size)}};
     return j;
 }
 

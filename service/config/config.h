@@ -66,6 +66,8 @@ struct Config {
     std::map<std::string, QueueConfig> queues;
     std::vector<StudyTerm> study_terms;
     std::vector<Campaign> campaigns;
+    // Issue 4: permits drawn for manual quality control per run day; empty: none.
+    DatedParameter qc_sample_size;
 
     // The parameter by name; throws ConfigError naming it when it is missing.
     const DatedParameter& parameter(const std::string& name) const;

@@ -176,9 +176,24 @@ std::vector<Campaign> read_campaigns(const YamlReader& r, const YAML::Node& n) {
     return out;
 }
 
+// Issue 4: optional; the sample size is a dated whole number ≥ 0.
+DatedParameter read_quality_control(const YamlReader& r, const YAML::Node& n) {
+    if (!n) return DatedParameter("qc_sample_size", {});
+    r.only_keys(n, {"sample_size"}, "quality_control");
+    DatedParameter p = r.dated(r.require(n, "sample_size", "quality_control"), "qc_sample_size",
+                               "quality_control.sample_size");
+    for (const auto& v : p.values()) {
+        if (v.value < 0 || v.value != static_cast<double>(static_cast<long long>(v.value))) {
+            r.fail(n["sample_size"], "quality_control.sample_size", "expected whole numbers of permits, 0 or more");
+        }
+    }
+    return p;
+}
+
 Config read_document(const YamlReader& r, const YAML::Node& root, const std::string& source) {
     if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping; is this the right file?");
-    r.only_keys(root, {"config_version", "coverage_lines", "parameters", "signals", "queues", "study_terms", "campaigns"},
+    r.only_keys(root, {"config_version", "coverage_lines", "parameters", "signals", "queues", "study_terms", "campaigns",
+                       "quality_control"},
                 "");
     Config c;
     c.source_path = source;
@@ -189,6 +204,7 @@ Config read_document(const YamlReader& r, const YAML::Node& root, const std::str
     c.queues = read_queues(r, r.require(root, "queues", ""));
     c.study_terms = read_terms(r, r.require(root, "study_terms", ""));
     c.campaigns = read_campaigns(r, root["campaigns"]);
+    c.qc_sample_size = read_quality_control(r, root["quality_control"]);
     return c;
 }
 

@@ -31,6 +31,7 @@ void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, Counts& count
     prepare_evaluation(tx, ctx, counts);
     evaluate_signals(tx, ctx, counts);
     score_and_queue(tx, ctx, counts);
+    draw_qc_sample(tx, ctx, counts);
 }
 
 }  // namespace

@@ -23,5 +23,7 @@ void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Count
 void evaluate_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // Scores, review candidates, the capacity-limited opening and the backlog (rules.md §6).
 void score_and_queue(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The day's quality-control sample of permits with no signal (issue 4, docs/reports.md).
+void draw_qc_sample(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
 }  // namespace supervision::run

@@ -1,0 +1,19 @@
+#pragma once
+// The coverage report's formats (contract.md): JSON, CSV and a self-contained HTML page.
+#include "reports/coverage.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace supervision::reports {
+
+nlohmann::json coverage_json(const CoverageReport& r);
+// One RFC 4180 table: kind (line | total | uncovered), line, eligible, covered, uncovered,
+// coverage_pct, permit_id, reason; a line or total record leaves permit_id and reason
+// blank, an uncovered record leaves the figures blank.
+std::string coverage_csv(const CoverageReport& r);
+// One HTML file with inline CSS and an inline SVG chart; no script, nothing fetched.
+std::string coverage_html(const CoverageReport& r);
+
+}  // namespace supervision::reports

@@ -1,0 +1,90 @@
+#include "reports/statistics_format.h"
+
+#include "errors.h"
+#include "reports/csv.h"
+#include "reports/forecast_format.h"
+#include "reports/suppression.h"
+
+namespace supervision::reports {
+
+namespace {
+
+nlohmann::json row_json(const CohortRow& c, bool all_bases, bool publish) {
+    nlohmann::json j = nlohmann::json::object();
+    if (all_bases) j["basis"] = c.basis;
+    j["grant_year"] = c.grant_year;
+    j["sequence"] = c.sequence;
+    j["granted"] = count_json(c.granted, publish);
+    j["enrolled"] = count_json(c.enrolled, publish);
+    j["with_signal"] = count_json(c.with_signal, publish);
+    j["with_review"] = count_json(c.with_review, publish);
+    j["review_share_pct"] = share_json(c.review_share, {c.with_review}, publish);
+    j["revoked"] = count_json(c.revoked, publish);
+    j["no_action"] = count_json(c.no_action, publish);
+    j["open"] = count_json(c.open, publish);
+    return j;
+}
+
+nlohmann::json precision_json(const PrecisionRow& p, bool publish) {
+    return {{"signal_type", p.signal_type},
+            {"reviews", count_json(p.reviews, publish)},
+            {"revoked", count_json(p.revoked, publish)},
+            {"no_action", count_json(p.no_action, publish)},
+            {"open", count_json(p.open, publish)},
+            {"precision_pct", share_json(p.precision, {p.revoked, p.no_action}, publish)}};
+}
+
+std::string cohort_csv(const Statistics& s, bool publish) {
+    std::vector<std::string> header{"grant_year", "sequence", "granted", "enrolled", "with_signal", "with_review",
+                                    "review_share_pct", "revoked", "no_action", "open"};
+    if (s.all_bases) header.insert(header.begin(), "basis");
+    std::string out = csv_record(header);
+    for (const auto& c : s.rows) {
+        std::vector<std::string> f{std::to_string(c.grant_year), c.sequence,
+                                   count_text(c.granted, publish), count_text(c.enrolled, publish),
+                                   count_text(c.with_signal, publish), count_text(c.with_review, publish),
+                                   share_text(c.review_share, {c.with_review}, publish),
+                                   count_text(c.revoked, publish), count_text(c.no_action, publish),
+                                   count_text(c.open, publish)};
+        if (s.all_bases) f.insert(f.begin(), c.basis);
+        out += csv_record(f);
+    }
+    return out;
+}
+
+std::string precision_csv(const Statistics& s, bool publish) {
+    std::string out = csv_record({"signal_type", "reviews", "revoked", "no_action", "open", "precision_pct"});
+    for (const auto& p : s.precision) {
+        out += csv_record({p.signal_type, count_text(p.reviews, publish), count_text(p.revoked, publish),
+                           count_text(p.no_action, publish), count_text(p.open, publish),
+                           share_text(p.precision, {p.revoked, p.no_action}, publish)});
+    }
+    return out;
+}
+
+}  // namespace
+
+nlohmann::json statistics_json(const Statistics& s, bool publish) {
+    nlohmann::json j;
+    j["rows"] = nlohmann::json::array();
+    for (const auto& c : s.rows) j["rows"].push_back(row_json(c, s.all_bases, publish));
+    if (s.all_bases) {
+        j["signal_precision"] = nlohmann::json::array();
+        for (const auto& p : s.precision) j["signal_precision"].push_back(precision_json(p, publish));
+        j["forecast"] = s.forecast ? forecast_json(*s.forecast, publish) : nlohmann::json();
+    }
+    return j;
+}
+
+std::string statistics_csv(const Statistics& s, bool publish, const std::string& table) {
+    if (table == "cohort") return cohort_csv(s, publish);
+    if (!s.all_bases) throw UsageError("--table " + table + " is for `report statistics`; this report has only the cohort table");
+    if (table == "precision") return precision_csv(s, publish);
+    if (table == "forecast") {
+        if (!s.forecast) return csv_record({"month", "measure", "group", "expected"});
+        return forecast_csv(*s.forecast, publish);
+    }
+    throw UsageError("--table " + table + " is not one of cohort, precision, forecast");
+}
+
+}  // namespace supervision::reports

@@ -1,0 +1,27 @@
+-- Issue 4, quality control: a reproducible random sample of the permits under supervision
+-- (enrolled, not ended, not rejected) that have no open signal and no open or hearing
+-- review after this run, for manual control of what the automation did not flag.
+-- The draw orders by md5(as_of || permit_id): the same day draws the same permits, and a
+-- permit's place does not depend on the others. One sample per as_of: a rerun of the day
+-- keeps the sample already drawn. $1 as_of, $2 run_id, $3 sample size. Returns the
+-- day's sample size.
+WITH population AS (
+    SELECT sp.permit_id, sp.line_id
+    FROM supervision.supervised_permit sp
+    WHERE sp.ended_on IS NULL
+      AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r WHERE r.source = 'permit' AND r.source_key = sp.permit_id)
+      AND NOT EXISTS (SELECT 1 FROM supervision.signal s WHERE s.permit_id = sp.permit_id AND s.status = 'open')
+      AND NOT EXISTS (SELECT 1 FROM supervision.revocation_review r
+                      WHERE r.permit_id = sp.permit_id AND r.status IN ('open', 'hearing'))
+), drawn AS (
+    INSERT INTO supervision.qc_sample (as_of, permit_id, run_id, line_id, draw_rank)
+    SELECT $1::date, permit_id, $2, line_id,
+           row_number() OVER (ORDER BY md5($1::date::text || permit_id), permit_id)
+    FROM population
+    WHERE NOT EXISTS (SELECT 1 FROM supervision.qc_sample q WHERE q.as_of = $1::date)
+    ORDER BY md5($1::date::text || permit_id), permit_id
+    LIMIT $3
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM drawn)
+     + (SELECT count(*) FROM supervision.qc_sample q WHERE q.as_of = $1::date) AS permits

@@ -1,0 +1,161 @@
+// The report commands as the scheduler and the statistics product run them: the binary,
+// its exit codes, stdout or --out, and the published exports (no cell from 1 to 4, no
+// person id anywhere).
+#include "db/reports/coverage_fixture.h"
+#include "db/reports/statistics_fixture.h"
+#include "support/run_helpers.h"
+#include "support/test_database.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <unistd.h>
+
+namespace supervision::test {
+namespace {
+
+class ReportCliTest : public DbTest {
+protected:
+    std::string db() { return "--db '" + TestDatabase::instance().conninfo() + "'"; }
+    std::string cfg() { return "--config " + source_path("config/supervision.yaml"); }
+    Process report(const std::string& args) { return run_binary("report " + args + " " + db() + " " + cfg()); }
+};
+
+// RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and line ends).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field);
+            field.clear();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.back().push_back(field);
+            field.clear();
+            rows.emplace_back();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    if (!field.empty() || !rows.back().empty()) rows.back().push_back(field);
+    if (rows.back().empty()) rows.pop_back();
+    return rows;
+}
+
+TEST_F(ReportCliTest, CoverageJsonGoesToStdoutAndLogsToStderr) {
+    load_coverage_registers(conn());
+    run_coverage_history(conn());
+    const auto p = report("coverage --year 2025");
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    const auto j = nlohmann::json::parse(p.out);
+    EXPECT_EQ(j["total"]["eligible"], 9);
+    EXPECT_EQ(j["total"]["coverage_pct"], 44.4);
+    EXPECT_NE(p.err.find("report coverage written"), std::string::npos);
+}
+
+TEST_F(ReportCliTest, OutWritesTheFileAndNothingToStdout) {
+    load_coverage_registers(conn());
+    run_coverage_history(conn());
+    const std::string path = "/tmp/supervision_report_" + std::to_string(getpid()) + ".csv";
+    const auto p = report("coverage --year 2025 --format csv --out " + path);
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    EXPECT_EQ(p.out, "");
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::remove(path.c_str());
+    const auto rows = parse_csv(text.str());
+    ASSERT_EQ(rows.size(), 18u);
+    EXPECT_EQ(rows[12], (std::vector<std::string>{"total", "total", "9", "4", "5", "44.4", "", ""}));
+}
+
+TEST_F(ReportCliTest, BadCommandLinesExitTwo) {
+    EXPECT_EQ(report("coverage --year 2025 --format xml").exit_code, 2);
+    EXPECT_EQ(report("coverage").exit_code, 2);  // --year is required
+    EXPECT_EQ(report("statistics --format html").exit_code, 2);
+    EXPECT_EQ(report("growth-entrepreneurs --format html").exit_code, 2);
+    EXPECT_EQ(report("statistics --table persons").exit_code, 2);
+    EXPECT_EQ(report("nonsense").exit_code, 2);
+    const auto p = report("coverage --year 2025 --out /nonexistent-folder/x.json");
+    EXPECT_EQ(p.exit_code, 2);
+    EXPECT_NE(p.err.find("cannot be written"), std::string::npos);
+}
+
+TEST_F(ReportCliTest, PublishedCsvHasNoCellFromOneToFourAndNoPersonId) {
+    load_statistics_history(conn());
+    completed_run(conn(), 1, "2025-06-15");  // so that the forecast has figures
+    const std::regex small("^[1-4]$");
+    for (const char* args : {"growth-entrepreneurs --format csv --publish", "statistics --format csv --publish",
+                             "statistics --format csv --publish --table precision",
+                             "statistics --format csv --publish --table forecast"}) {
+        const auto p = report(args);
+        ASSERT_EQ(p.exit_code, 0) << args << ": " << p.err;
+        const auto rows = parse_csv(p.out);
+        ASSERT_GE(rows.size(), 2u) << args;
+        for (const auto& row : rows) {
+            EXPECT_EQ(row.size(), rows[0].size()) << args;
+            for (const auto& cell : row) {
+                EXPECT_FALSE(std::regex_match(cell, small)) << args << ": a cell of " << cell;
+            }
+        }
+        EXPECT_EQ(p.out.find("PERSON-"), std::string::npos) << args;
+        EXPECT_NE(p.out.find("<5"), std::string::npos) << args;  // there was something to suppress
+    }
+}
+
+TEST_F(ReportCliTest, PublishedJsonShowsSuppressedCountsAsStrings) {
+    load_statistics_history(conn());
+    const auto p = report("growth-entrepreneurs --publish");
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    const auto j = nlohmann::json::parse(p.out);
+    EXPECT_EQ(j["rows"][0]["granted"], "<5");
+    EXPECT_EQ(j["rows"][0]["no_action"], "<5");
+    EXPECT_EQ(j["rows"][0]["revoked"], 0);
+    EXPECT_TRUE(j["rows"][0]["review_share_pct"].is_null());
+    EXPECT_EQ(j["rows"][2]["granted"], 5);
+}
+
+TEST_F(ReportCliTest, NoReportCarriesAPersonIdOnTheRunsOwnOutput) {
+    load_coverage_registers(conn());
+    run_coverage_history(conn());
+    ASSERT_GT(count("SELECT count(*) FROM supervision.signal"), 0);  // the runs raised signals and opened reviews
+    for (const char* args :
+         {"coverage --year 2025", "coverage --year 2025 --format csv", "coverage --year 2025 --format html",
+          "growth-entrepreneurs", "growth-entrepreneurs --format csv", "statistics", "statistics --format csv",
+          "statistics --format csv --table precision", "statistics --format csv --table forecast",
+          "statistics --publish", "growth-entrepreneurs --publish --format csv"}) {
+        const auto p = report(args);
+        ASSERT_EQ(p.exit_code, 0) << args << ": " << p.err;
+        EXPECT_EQ(p.out.find("PERSON-"), std::string::npos) << args;
+    }
+}
+
+TEST_F(ReportCliTest, NoReportCarriesAPersonIdOnTheStatisticsHistory) {
+    load_statistics_history(conn());
+    completed_run(conn(), 1, "2025-06-15");
+    for (const char* args : {"coverage --year 2024 --format html", "growth-entrepreneurs", "statistics",
+                             "statistics --format csv", "statistics --format csv --table precision"}) {
+        const auto p = report(args);
+        ASSERT_EQ(p.exit_code, 0) << args << ": " << p.err;
+        EXPECT_EQ(p.out.find("PERSON-"), std::string::npos) << args;
+    }
+}
+
+}  // namespace
+}  // namespace supervision::test
