@@ -1,6 +1,7 @@
 #include "cli/app.h"
 
 #include "cli/commands.h"
+#include "cli/json_log.h"
 #include "errors.h"
 #include "reports/request.h"
 
@@ -15,9 +16,13 @@ namespace supervision::cli {
 
 namespace {
 
-void set_up_logging(const std::string& level) {
+void set_up_logging(const std::string& level, const std::string& format) {
     auto logger = spdlog::stderr_color_mt("supervision");
-    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    if (format == "json") {
+        logger->set_formatter(json_line_formatter());
+    } else {
+        logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    }
     spdlog::set_default_logger(logger);
     spdlog::set_level(spdlog::level::from_str(level));
 }
@@ -62,6 +67,9 @@ int main(int argc, char** argv) {
     app.add_option("--log-level", g.log_level, "trace, debug, info, warn or error")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
         ->capture_default_str();
+    app.add_option("--log-format", g.log_format, "text, or json (one JSON object per line)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
 
     auto* migrate = app.add_subcommand("migrate", "create or upgrade all schemas; safe to repeat");
 
@@ -69,6 +77,9 @@ int main(int argc, char** argv) {
     auto* run_cmd = app.add_subcommand("run", "the nightly run: enrol, evaluate, score, queue");
     run_cmd->add_option("--as-of", run.as_of, "YYYY-MM-DD (default: today in Europe/Helsinki)");
     run_cmd->add_flag("--dry-run", run.dry_run, "compute everything, write nothing, print the counts");
+    run_cmd->add_option("--metrics-file", run.metrics_file,
+                        "write Prometheus text-format metrics here, atomically (node_exporter textfile "
+                        "collector); not for dry runs");
 
     auto* config_cmd = app.add_subcommand("config", "configuration tools");
     config_cmd->require_subcommand(1);
@@ -96,7 +107,7 @@ int main(int argc, char** argv) {
         std::cerr << "supervision: " << e.what() << "; see supervision --help\n";
         return static_cast<int>(ExitCode::usage);
     }
-    set_up_logging(g.log_level);
+    set_up_logging(g.log_level, g.log_format);
     try {
         if (*migrate) return command_migrate(g);
         if (*run_cmd) return command_run(g, run);

@@ -7,10 +7,14 @@
 #include "demo/demo_loader.h"
 #include "errors.h"
 #include "reports/render.h"
+#include "run/metrics.h"
 #include "run/nightly.h"
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <cmath>
+#include <exception>
 #include <iostream>
 
 namespace supervision::cli {
@@ -37,10 +41,46 @@ int command_migrate(const GlobalOptions& g) {
     return 0;
 }
 
-int command_run(const GlobalOptions& g, const RunCommand& c) {
+namespace {
+
+// The exit code cli::main will give the error in flight (the same mapping as there).
+int exit_code_of(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Error& e) {
+        return static_cast<int>(e.code());
+    } catch (const pqxx::broken_connection&) {
+        return static_cast<int>(ExitCode::database);
+    } catch (...) {
+        return static_cast<int>(ExitCode::unexpected);
+    }
+}
+
+// Writes the metrics file when one was asked for (never for a dry run). Failing to write
+// it is logged and leaves the run's outcome and exit code as they are.
+void record_metrics(const RunCommand& c, run::RunOutcome& o, std::chrono::steady_clock::time_point started) {
+    if (c.metrics_file.empty() || c.dry_run) return;
+    using namespace std::chrono;
+    o.finished_at = std::round(duration<double>(system_clock::now().time_since_epoch()).count());
+    o.duration_seconds = std::round(duration<double>(steady_clock::now() - started).count() * 1000.0) / 1000.0;
+    o.last_success_at = o.succeeded ? std::optional<double>(o.finished_at) : run::last_success_in(c.metrics_file);
+    o.signal_types = config::known_signal_types();
+    try {
+        run::write_metrics_file(c.metrics_file, run::metrics_text(o));
+        spdlog::debug("metrics written to {}", c.metrics_file);
+    } catch (const std::exception& e) {
+        spdlog::error("{}; the run's outcome stands, but monitoring will not see it: check that the folder "
+                      "exists and that this user may write there",
+                      e.what());
+    }
+}
+
+void run_and_print(const GlobalOptions& g, const RunCommand& c, run::RunOutcome& outcome) {
+    outcome.as_of = parse_day(c.as_of, "--as-of");  // today in Europe/Helsinki when not given
     const auto config = config::load_config(g.config);
+    for (const auto& [queue, q] : config.queues) outcome.queues.push_back(queue);
     run::RunOptions options;
-    if (c.as_of) options.as_of = parse_day(c.as_of, "--as-of");
+    if (c.as_of) options.as_of = outcome.as_of;
     options.dry_run = c.dry_run;
     auto conn = open(g, "run");
     const auto result = run::run_nightly(*conn, config, options);
@@ -54,6 +94,24 @@ int command_run(const GlobalOptions& g, const RunCommand& c) {
                  c.dry_run ? "computed, nothing written" : "succeeded", result.counts.value("enrolled", 0LL),
                  result.counts.value("ended", 0LL), result.counts.value("evaluated", 0LL),
                  result.counts.value("rejected_rows", 0LL));
+    outcome.as_of = result.as_of;
+    outcome.counts = result.counts;
+}
+
+}  // namespace
+
+int command_run(const GlobalOptions& g, const RunCommand& c) {
+    const auto started = std::chrono::steady_clock::now();
+    run::RunOutcome outcome;
+    try {
+        run_and_print(g, c, outcome);
+    } catch (...) {
+        outcome.exit_code = exit_code_of(std::current_exception());
+        record_metrics(c, outcome, started);
+        throw;
+    }
+    outcome.succeeded = true;
+    record_metrics(c, outcome, started);
     return 0;
 }
 

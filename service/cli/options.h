@@ -9,11 +9,13 @@ struct GlobalOptions {
     std::string db;                                 // libpq string or URI; empty: libpq environment
     std::string config = "config/supervision.yaml"; // the YAML configuration
     std::string log_level = "info";                 // trace, debug, info, warn, error
+    std::string log_format = "text";                // text, or json: one JSON object per line
 };
 
 struct RunCommand {
     std::optional<std::string> as_of;  // YYYY-MM-DD; default today in Europe/Helsinki
     bool dry_run = false;              // compute, write nothing, print counts
+    std::string metrics_file;          // Prometheus textfile; empty: none (dry runs write none)
 };
 
 struct DemoLoadCommand {

@@ -4,6 +4,7 @@
 #include "errors.h"
 #include "run/ledger.h"
 #include "run/session_setup.h"
+#include "run/stage_log.h"
 #include "run/stages.h"
 
 #include <spdlog/spdlog.h>
@@ -23,15 +24,25 @@ void check_as_of(pqxx::connection& conn, rules::Day as_of) {
 
 // All the work of one run, in pipeline order, inside one transaction.
 void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
+    StageClock clock(counts);
     load_session(tx, *ctx.config);
+    clock.lap("session");
     check_registers(tx, ctx, counts);
+    clock.lap("registers");
     validate_registers(tx, ctx, counts);
+    clock.lap("validate");
     end_supervision(tx, ctx, counts);
+    clock.lap("end");
     enrol_permits(tx, ctx, counts);
+    clock.lap("enrol");
     prepare_evaluation(tx, ctx, counts);
+    clock.lap("prepare");
     evaluate_signals(tx, ctx, counts);
+    clock.lap("signals");
     score_and_queue(tx, ctx, counts);
+    clock.lap("reviews");
     draw_qc_sample(tx, ctx, counts);
+    clock.lap("qc_sample");
 }
 
 }  // namespace

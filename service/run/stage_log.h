@@ -1,8 +1,11 @@
 #pragma once
 // One line per stage on standard error: stage, rows, elapsed (issue: progress).
+#include "run/run_context.h"
+
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cmath>
 #include <string>
 
 namespace supervision::run {
@@ -18,6 +21,23 @@ public:
 private:
     std::string stage_;
     std::chrono::steady_clock::time_point start_;
+};
+
+// Stage durations into the run's counts (counts["stage_seconds"][stage], to the
+// millisecond), for the metrics file: lap(stage) after each stage's call.
+class StageClock {
+public:
+    explicit StageClock(Counts& counts) : counts_(counts), last_(std::chrono::steady_clock::now()) {}
+    void lap(const char* stage) {
+        const auto now = std::chrono::steady_clock::now();
+        const double seconds = std::chrono::duration<double>(now - last_).count();
+        counts_["stage_seconds"][stage] = std::round(seconds * 1000.0) / 1000.0;
+        last_ = now;
+    }
+
+private:
+    Counts& counts_;
+    std::chrono::steady_clock::time_point last_;
 };
 
 }  // namespace supervision::run
