@@ -52,6 +52,7 @@ CLI::App* add_report_commands(CLI::App& app, reports::Request& r) {
 
 int report(ExitCode code, const std::string& message) {
     spdlog::error("{}", message);
+    finish_failed_run(static_cast<int>(code));  // a failed run's metrics file, if it asked for one
     return static_cast<int>(code);
 }
 

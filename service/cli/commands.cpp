@@ -14,8 +14,8 @@
 
 #include <chrono>
 #include <cmath>
-#include <exception>
 #include <iostream>
+#include <optional>
 
 namespace supervision::cli {
 
@@ -42,19 +42,6 @@ int command_migrate(const GlobalOptions& g) {
 }
 
 namespace {
-
-// The exit code cli::main will give the error in flight (the same mapping as there).
-int exit_code_of(const std::exception_ptr& error) {
-    try {
-        std::rethrow_exception(error);
-    } catch (const Error& e) {
-        return static_cast<int>(e.code());
-    } catch (const pqxx::broken_connection&) {
-        return static_cast<int>(ExitCode::database);
-    } catch (...) {
-        return static_cast<int>(ExitCode::unexpected);
-    }
-}
 
 // Writes the metrics file when one was asked for (never for a dry run). Failing to write
 // it is logged and leaves the run's outcome and exit code as they are.
@@ -98,21 +85,37 @@ void run_and_print(const GlobalOptions& g, const RunCommand& c, run::RunOutcome&
     outcome.counts = result.counts;
 }
 
+// The `run` in progress, whose metrics a failure still writes: only cli::main knows the
+// exit code an error becomes, so it calls finish_failed_run() when it reports one.
+struct PendingRun {
+    RunCommand command;
+    run::RunOutcome outcome;
+    std::chrono::steady_clock::time_point started;
+};
+
+std::optional<PendingRun>& pending_run() {
+    static std::optional<PendingRun> pending;
+    return pending;
+}
+
 }  // namespace
 
 int command_run(const GlobalOptions& g, const RunCommand& c) {
-    const auto started = std::chrono::steady_clock::now();
-    run::RunOutcome outcome;
-    try {
-        run_and_print(g, c, outcome);
-    } catch (...) {
-        outcome.exit_code = exit_code_of(std::current_exception());
-        record_metrics(c, outcome, started);
-        throw;
-    }
-    outcome.succeeded = true;
-    record_metrics(c, outcome, started);
+    auto& pending = pending_run();
+    pending = PendingRun{c, run::RunOutcome{}, std::chrono::steady_clock::now()};
+    run_and_print(g, c, pending->outcome);  // an error leaves the run pending for finish_failed_run
+    pending->outcome.succeeded = true;
+    record_metrics(c, pending->outcome, pending->started);
+    pending.reset();
     return 0;
+}
+
+void finish_failed_run(int exit_code) {
+    auto& pending = pending_run();
+    if (!pending) return;
+    pending->outcome.exit_code = exit_code;
+    record_metrics(pending->command, pending->outcome, pending->started);
+    pending.reset();
 }
 
 int command_demo_load(const GlobalOptions& g, const DemoLoadCommand& c) {

@@ -9,6 +9,9 @@ namespace supervision::cli {
 
 int command_migrate(const GlobalOptions& g);
 int command_run(const GlobalOptions& g, const RunCommand& c);
+// Writes the metrics file of a `run` that failed with this exit code, if it asked for
+// one (--metrics-file); cli::main calls it for every error it reports. Else nothing.
+void finish_failed_run(int exit_code);
 int command_demo_load(const GlobalOptions& g, const DemoLoadCommand& c);
 int command_config_check(const GlobalOptions& g);
 // `report coverage | growth-entrepreneurs | statistics`: the report to stdout or --out.

@@ -56,6 +56,17 @@ check "failed run"
 [ "$(value supervision_run_exit_code)" = 6 ] || fail "exit code of a failed run"
 [ "$(value supervision_last_success_timestamp_seconds)" = "$last_success" ] || fail "the last success was lost"
 
+# No database: exit 4, in the file too (the exit code is the one cli::main returns).
+set +e
+"$bin" --db "dbname=${db}_absent" --config "$src/config/supervision.yaml" run --as-of 2025-11-05 \
+  --metrics-file "$metrics" >/dev/null 2>"$scratch/nodb.log"
+code=$?
+set -e
+[ "$code" -eq 4 ] || { cat "$scratch/nodb.log"; fail "a run without its database exited $code, not 4"; }
+check "run without a database"
+[ "$(value supervision_run_exit_code)" = 4 ] || fail "exit code 4 not in the metrics file"
+[ "$(value supervision_last_success_timestamp_seconds)" = "$last_success" ] || fail "the last success was lost"
+
 # A metrics file that cannot be written is logged and leaves the run's exit code alone;
 # --log-format json writes one object per line.
 sv --log-format json run --as-of 2025-11-04 --metrics-file "$scratch/missing/supervision.prom" \
