@@ -9,6 +9,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 namespace supervision::run {
 
 namespace {
@@ -22,27 +24,24 @@ void check_as_of(pqxx::connection& conn, rules::Day as_of) {
     }
 }
 
+using Stage = void (*)(pqxx::transaction_base&, const RunContext&, Counts&);
+
+// The pipeline, in order; each stage reads what the previous ones wrote.
+constexpr std::pair<const char*, Stage> kStages[] = {
+    {"registers", check_registers},  {"validate", validate_registers}, {"end", end_supervision},
+    {"enrol", enrol_permits},        {"prepare", prepare_evaluation},  {"signals", evaluate_signals},
+    {"reviews", score_and_queue},    {"qc_sample", draw_qc_sample},
+};
+
 // All the work of one run, in pipeline order, inside one transaction.
 void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
     StageClock clock(counts);
     load_session(tx, *ctx.config);
     clock.lap("session");
-    check_registers(tx, ctx, counts);
-    clock.lap("registers");
-    validate_registers(tx, ctx, counts);
-    clock.lap("validate");
-    end_supervision(tx, ctx, counts);
-    clock.lap("end");
-    enrol_permits(tx, ctx, counts);
-    clock.lap("enrol");
-    prepare_evaluation(tx, ctx, counts);
-    clock.lap("prepare");
-    evaluate_signals(tx, ctx, counts);
-    clock.lap("signals");
-    score_and_queue(tx, ctx, counts);
-    clock.lap("reviews");
-    draw_qc_sample(tx, ctx, counts);
-    clock.lap("qc_sample");
+    for (const auto& [name, stage] : kStages) {
+        stage(tx, ctx, counts);
+        clock.lap(name);
+    }
 }
 
 }  // namespace
