@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/json_log.h"
+#include "db/connection.h"
 #include "errors.h"
 #include "reports/request.h"
 
@@ -11,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <typeinfo>
 
 namespace supervision::cli {
 
@@ -56,6 +58,43 @@ int report(ExitCode code, const std::string& message) {
     return static_cast<int>(code);
 }
 
+// The first line of a server message, without its severity: DETAIL and CONTEXT lines may
+// quote a row's values (person ids, amounts), which stay out of the log (the run record
+// keeps the whole message).
+std::string first_line(const std::string& message) {
+    std::string line = message.substr(0, message.find('\n'));
+    for (const char* severity : {"ERROR:", "FATAL:"}) {
+        if (line.rfind(severity, 0) == 0) line.erase(0, line.find_first_not_of(' ', std::string(severity).size()));
+    }
+    return line;
+}
+
+// A failed statement: a server gone or shutting down (SQLSTATE class 08, 57P, or a plain
+// sql_error without one: libpq's own "server closed the connection unexpectedly") exits 4
+// like a lost connection; a missing privilege, a cancelled statement (statement_timeout)
+// and anything else exit 1. (libpqxx 6.4 leaves sqlstate() empty on some typed errors.)
+int report_sql_error(const pqxx::sql_error& e) {
+    const std::string state = e.sqlstate();
+    const std::string what = first_line(e.what());
+    if (dynamic_cast<const pqxx::insufficient_privilege*>(&e) != nullptr) {
+        return report(ExitCode::unexpected, "the database role lacks a privilege: " + what +
+                                                "; run as a member of supervision_batch after `supervision migrate` "
+                                                "(docs/reliability.md, roles)");
+    }
+    const bool no_state = state.empty() && typeid(e) == typeid(pqxx::sql_error);
+    if (no_state || state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0) {
+        return report(ExitCode::database, "the database went away during the command: " + what +
+                                              "; nothing of an unfinished run was kept: run again when it is back");
+    }
+    if (state == "57014") {
+        return report(ExitCode::unexpected, "a statement was cancelled: " + what +
+                                                "; nothing of the run was kept: find what blocked or slowed it "
+                                                "(or raise statement_timeout for this role) and run again");
+    }
+    return report(ExitCode::unexpected, "unexpected database error " + state + ": " + what +
+                                            "; nothing of an unfinished run was kept; report this with the log");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +109,14 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--log-format", g.log_format, "text, or json (one JSON object per line)")
         ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    db::RetryPolicy retry;
+    app.add_option("--connect-attempts", retry.attempts,
+                   "tries to reach PostgreSQL at start before exiting 4; the waits between double")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    app.add_option("--connect-wait-ms", retry.first_wait_ms, "wait before the second try (at most 30 s apart)")
+        ->check(CLI::Range(0, 30000))
         ->capture_default_str();
 
     auto* migrate = app.add_subcommand("migrate", "create or upgrade all schemas; safe to repeat");
@@ -109,6 +156,7 @@ int main(int argc, char** argv) {
         return static_cast<int>(ExitCode::usage);
     }
     set_up_logging(g.log_level, g.log_format);
+    db::set_retry_policy(retry);
     try {
         if (*migrate) return command_migrate(g);
         if (*run_cmd) return command_run(g, run);
@@ -118,11 +166,17 @@ int main(int argc, char** argv) {
         return report(ExitCode::usage, "no command given; see supervision --help");
     } catch (const Error& e) {
         return report(e.code(), e.what());
+    } catch (const pqxx::in_doubt_error&) {
+        return report(ExitCode::database, "the database connection was lost while a transaction committed; run "
+                                          "again when the database is back: the next run marks an unfinished run "
+                                          "failed and does its day again");
     } catch (const pqxx::broken_connection& e) {
-        return report(ExitCode::database, std::string("lost the database connection: ") + e.what() +
+        return report(ExitCode::database, std::string("lost the database connection: ") + first_line(e.what()) +
                                               "; check that PostgreSQL runs and try again");
+    } catch (const pqxx::sql_error& e) {
+        return report_sql_error(e);
     } catch (const std::exception& e) {
-        return report(ExitCode::unexpected, std::string("unexpected failure: ") + e.what() +
+        return report(ExitCode::unexpected, std::string("unexpected failure: ") + first_line(e.what()) +
                                                 "; nothing was kept of an unfinished run; report this with the log");
     }
 }

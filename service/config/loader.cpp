@@ -219,6 +219,10 @@ Config load_config_text(const std::string& text, const std::string& source_name)
         throw ConfigError(source_name + ":" + std::to_string(e.mark.line + 1) + ":" +
                           std::to_string(e.mark.column + 1) + ": (syntax): " + e.msg + "; fix the YAML syntax");
     }
+    if (root.IsNull() && root.Mark().line < 0) {
+        // Empty, or comments only: no node to point at, so the message names line 1 (fuzzing found it).
+        throw ConfigError(source_name + ":1:1: (top level): the file holds no settings; is this the right file?");
+    }
     try {
         return read_document(reader, root, source_name);
     } catch (const YAML::Exception& e) {

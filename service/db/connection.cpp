@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -18,6 +19,27 @@ std::string with_application_name(const std::string& conninfo, const std::string
 }
 
 namespace {
+RetryPolicy g_retry_policy;
+}  // namespace
+
+void set_retry_policy(const RetryPolicy& policy) { g_retry_policy = policy; }
+const RetryPolicy& retry_policy() { return g_retry_policy; }
+
+namespace {
+
+// libpq's messages span lines ("…failed: …\n\tIs the server running…"): one line for the log.
+std::string one_line(const std::string& message) {
+    std::string out;
+    for (const char ch : message) {
+        if (ch == '\n' || ch == '\t') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += ch;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
 
 void set_up_session(pqxx::connection& c) {
     const int server = c.server_version();
@@ -41,6 +63,9 @@ void set_up_session(pqxx::connection& c) {
 
 }  // namespace
 
+// The doubling stops here: a server down for longer is retried every half minute.
+constexpr int kMaxWaitMs = 30000;
+
 std::unique_ptr<pqxx::connection> connect(const ConnectOptions& options) {
     const std::string info = with_application_name(options.conninfo, "supervision." + options.step);
     int wait_ms = options.first_wait_ms;
@@ -54,14 +79,14 @@ std::unique_ptr<pqxx::connection> connect(const ConnectOptions& options) {
         } catch (const pqxx::broken_connection& e) {
             if (attempt >= options.attempts) {
                 // libpq's message names host and port but never the password.
-                std::string why = e.what();
-                while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
                 throw DatabaseError("cannot connect to PostgreSQL after " + std::to_string(attempt) +
-                                    " attempts: " + why + "; check --db or PGHOST/PGPORT/PGDATABASE and that the server runs");
+                                    " attempts: " + one_line(e.what()) +
+                                    "; check --db or PGHOST/PGPORT/PGDATABASE and that the server runs");
             }
-            spdlog::warn("connection attempt {} failed; retrying in {} ms", attempt, wait_ms);
+            spdlog::warn("connection attempt {} of {} failed ({}); retrying in {} ms", attempt, options.attempts,
+                         one_line(e.what()), wait_ms);
             std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
-            wait_ms *= 2;
+            wait_ms = std::min(wait_ms * 2, kMaxWaitMs);
         }
     }
 }

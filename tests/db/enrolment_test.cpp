@@ -122,6 +122,7 @@ TEST_F(EnrolmentTest, ScopeDatesAreInclusive) {
     before.decision_date = "2022-12-31";
     PermitRow on = before;
     on.permit_id = "P-dec-2023";
+    on.person_id = "H-dec-2023";  // one person's two overlapping permits: one is rejected (rules.md §8)
     on.decision_date = "2023-01-01";
     PermitRow student_before;
     student_before.permit_id = "P-stu-0531";
@@ -133,6 +134,7 @@ TEST_F(EnrolmentTest, ScopeDatesAreInclusive) {
     student_before.valid_until = "2024-12-31";
     PermitRow student_on = student_before;
     student_on.permit_id = "P-stu-0601";
+    student_on.person_id = "H-stu-0601";
     student_on.valid_from = "2022-06-01";
     for (const auto& p : {before, on, student_before, student_on}) insert(conn(), p);
     run_on(conn(), "2024-06-17");

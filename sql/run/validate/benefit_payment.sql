@@ -8,6 +8,7 @@ FROM (
         CASE WHEN b.benefit IS NULL OR b.benefit NOT IN ('basic_social_assistance', 'other') THEN 'unknown benefit' END,
         CASE WHEN b.period_start IS NULL OR b.period_end IS NULL THEN 'period dates missing' END,
         CASE WHEN b.period_end < b.period_start THEN 'period_end before period_start' END,
+        CASE WHEN b.amount IS NULL THEN 'amount missing' END,
         CASE WHEN b.amount < 0 THEN 'negative amount' END
     ], NULL) AS reasons
     FROM registry.benefit_payment b

@@ -4,7 +4,9 @@ INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'company_status', k.source_key, unnest(k.reasons)
 FROM (
     SELECT s.company_id || '/' || s.status_date::text AS source_key, array_remove(ARRAY[
-        CASE WHEN s.status IS NULL OR s.status NOT IN ('active', 'liquidation', 'bankrupt', 'deregistered') THEN 'unknown status' END
+        CASE WHEN s.status IS NULL OR s.status NOT IN ('active', 'liquidation', 'bankrupt', 'deregistered') THEN 'unknown status' END,
+        -- A status is registered after it takes effect, never before.
+        CASE WHEN s.status_date > (s.received_at AT TIME ZONE 'Europe/Helsinki')::date THEN 'status_date after received_at' END
     ], NULL) AS reasons
     FROM registry.company_status s
 ) k

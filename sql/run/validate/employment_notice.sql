@@ -1,11 +1,20 @@
 -- rules.md §8: employers' notices without the date the employment ended.
 -- One pass: the failed checks of each row as an array, kept only when non-empty.
+-- The same notice twice (person, employer and end date): the greater id is rejected.
+WITH duplicate AS (
+    SELECT later.notice_id
+    FROM registry.employment_notice later
+    JOIN registry.employment_notice earlier
+      ON earlier.person_id = later.person_id AND coalesce(earlier.employer_id, '') = coalesce(later.employer_id, '')
+     AND earlier.employment_ended_on = later.employment_ended_on AND earlier.notice_id < later.notice_id
+)
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'employment_notice', k.source_key, unnest(k.reasons)
 FROM (
     SELECT n.notice_id AS source_key, array_remove(ARRAY[
         CASE WHEN n.person_id IS NULL OR n.person_id = '' THEN 'person_id missing' END,
-        CASE WHEN n.employment_ended_on IS NULL THEN 'employment_ended_on missing' END
+        CASE WHEN n.employment_ended_on IS NULL THEN 'employment_ended_on missing' END,
+        CASE WHEN n.notice_id IN (SELECT notice_id FROM duplicate) THEN 'duplicate notice (same person, employer and date)' END
     ], NULL) AS reasons
     FROM registry.employment_notice n
 ) k

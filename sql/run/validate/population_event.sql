@@ -1,14 +1,24 @@
 -- rules.md §8: population register events of an unknown type or without a date.
 -- One pass: the failed checks of each row as an array, kept only when non-empty.
+-- The same event twice (person, type and date): the copy with the greater id is rejected.
+-- An event dated after the person's (earliest) death is rejected; the death is kept.
+-- Duplicates are numbered in one ordered pass over the person index, not a self-join.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'population_event', k.source_key, unnest(k.reasons)
 FROM (
     SELECT e.event_id AS source_key, array_remove(ARRAY[
         CASE WHEN e.person_id IS NULL OR e.person_id = '' THEN 'person_id missing' END,
         CASE WHEN e.event_type IS NULL OR e.event_type NOT IN ('registered', 'emigrated', 'returned', 'deceased') THEN 'unknown event_type' END,
-        CASE WHEN e.event_date IS NULL THEN 'event_date missing' END
+        CASE WHEN e.event_date IS NULL THEN 'event_date missing' END,
+        CASE WHEN e.copy_no > 1 AND e.event_type IS NOT NULL AND e.event_date IS NOT NULL
+             THEN 'duplicate event (same person, type and date)' END,
+        CASE WHEN e.event_date > d.died THEN 'event after the person''s death' END
     ], NULL) AS reasons
-    FROM registry.population_event e
+    FROM (SELECT ev.*,
+                 row_number() OVER (PARTITION BY ev.person_id, ev.event_date, ev.event_type ORDER BY ev.event_id) AS copy_no
+          FROM registry.population_event ev) e
+    LEFT JOIN (SELECT person_id, min(event_date) AS died FROM registry.population_event
+               WHERE event_type = 'deceased' GROUP BY person_id) d ON d.person_id = e.person_id
 ) k
 WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING

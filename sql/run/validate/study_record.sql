@@ -4,6 +4,7 @@ INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'study_record', k.source_key, unnest(k.reasons)
 FROM (
     SELECT s.person_id || '/' || s.institution_id || '/' || s.term_start::text AS source_key, array_remove(ARRAY[
+        CASE WHEN s.person_id = '' THEN 'person_id missing' END,
         CASE WHEN s.term_end IS NULL THEN 'term_end missing' END,
         CASE WHEN s.term_end < s.term_start THEN 'term_end before term_start' END,
         CASE WHEN s.enrolment IS NULL OR s.enrolment NOT IN ('present', 'absent', 'withdrawn', 'graduated') THEN 'unknown enrolment' END,

@@ -1,0 +1,224 @@
+// Issue 6, least privilege (sql/migrations/0005_roles_audit.sql): log in as a member of
+// each role and prove what it can and cannot do; the nightly run works as a member of the
+// batch role and gives the same outcome as a run by the database owner.
+#include "demo/demo_loader.h"
+#include "support/outcome.h"
+#include "support/registry_builder.h"
+#include "support/run_helpers.h"
+#include "support/test_database.h"
+
+#include <unistd.h>
+
+#include <memory>
+
+namespace supervision::test {
+namespace {
+
+constexpr const char* kReview =
+    "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, priority, status, opened_on, "
+    "opened_run, due_on, evidence) VALUES (1, 'P-1', 'H-1', 'general', 2.5, 'open', '2025-11-04', 1, '2025-12-04', "
+    "'{}')";
+constexpr const char* kPermit =
+    "INSERT INTO registry.permit (permit_id, person_id, basis, sequence, decision_date, valid_from, valid_until, status) "
+    "VALUES ('P-1', 'H-1', 'specialist', 'first', '2024-01-01', '2024-01-01', '2026-12-31', 'granted')";
+// Relations of the three schemas that a role may read, with their columns.
+constexpr const char* kReadableWithIds =
+    "SELECT coalesce(string_agg(DISTINCT format('%I.%I', n.nspname, c.relname), ', '), '') "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid "
+    "WHERE n.nspname IN ('registry', 'supervision', 'stats') AND c.relkind IN ('r', 'p', 'v', 'm') "
+    "AND a.attname IN ('person_id', 'permit_id') AND NOT a.attisdropped "
+    "AND has_table_privilege($1, c.oid, 'SELECT')";
+constexpr const char* kWritableViews =
+    "SELECT coalesce(string_agg(format('%I.%I', n.nspname, c.relname), ', '), '') "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname IN ('registry', 'supervision', 'stats') AND c.relkind = 'v' "
+    "AND (has_table_privilege($1, c.oid, 'INSERT') OR has_table_privilege($1, c.oid, 'UPDATE') "
+    "OR has_table_privilege($1, c.oid, 'DELETE'))";
+constexpr const char* kUnreadableStats =
+    "SELECT coalesce(string_agg(c.relname, ', '), '') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = 'stats' AND c.relkind IN ('r', 'p', 'v', 'm') "
+    "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('person_id', 'permit_id')) "
+    "AND NOT has_table_privilege($1, c.oid, 'SELECT')";
+
+// Every table of the service's own schemas but the migration ledger: a fresh history.
+constexpr const char* kTruncateOutputs = R"(
+DO $$ BEGIN
+    EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')
+             FROM pg_tables WHERE schemaname IN ('supervision', 'stats') AND tablename <> 'schema_version');
+END $$)";
+
+std::string user(const char* role) { return "t" + std::to_string(getpid()) + "_" + role; }
+
+class RolesTest : public DbTest {
+protected:
+    static void SetUpTestSuite() {
+        auto c = TestDatabase::instance().connect();
+        pqxx::nontransaction tx(*c);
+        for (const char* role : {"batch", "supervisor", "stats_reader"}) {
+            tx.exec0("CREATE ROLE " + tx.quote_name(user(role)) + " LOGIN IN ROLE " +
+                     tx.quote_name(std::string("supervision_") + role));
+        }
+        // A member that gets the privileges only by SET ROLE.
+        tx.exec0("CREATE ROLE " + tx.quote_name(user("noinherit")) + " LOGIN NOINHERIT IN ROLE supervision_stats_reader");
+    }
+    static void TearDownTestSuite() {
+        auto c = TestDatabase::instance().connect();
+        pqxx::nontransaction tx(*c);
+        for (const char* role : {"batch", "supervisor", "stats_reader", "noinherit"}) {
+            tx.exec0("DROP ROLE IF EXISTS " + tx.quote_name(user(role)));
+        }
+    }
+
+    std::unique_ptr<pqxx::connection> login(const char* role) {
+        return std::make_unique<pqxx::connection>(TestDatabase::instance().conninfo() + " user=" + user(role));
+    }
+    // Whether the statement may run as that user; rolled back either way. Only a missing
+    // privilege (42501) counts as "no": any other error fails the test.
+    static bool can(pqxx::connection& c, const std::string& sql) {
+        pqxx::work tx(c);
+        try {
+            tx.exec(sql);
+            return true;
+        } catch (const pqxx::insufficient_privilege&) {
+            return false;
+        }
+    }
+    std::string as_text(const char* sql, const std::string& role) {
+        pqxx::read_transaction tx(conn());
+        return tx.exec_params1(sql, role)[0].as<std::string>();
+    }
+};
+
+TEST_F(RolesTest, GroupRolesExistCannotLogInAndTheMigratorOwnsTheSchemas) {
+    EXPECT_EQ(count("SELECT count(*) FROM pg_roles WHERE rolname IN ('supervision_migrator', 'supervision_batch', "
+                    "'supervision_supervisor', 'supervision_stats_reader') AND NOT rolcanlogin"),
+              4);
+    EXPECT_EQ(scalar("SELECT string_agg(nspname || ':' || pg_get_userbyid(nspowner), ' ' ORDER BY nspname) "
+                     "FROM pg_namespace WHERE nspname IN ('registry', 'supervision', 'stats')"),
+              "registry:supervision_migrator stats:supervision_migrator supervision:supervision_migrator");
+    EXPECT_EQ(scalar("SELECT coalesce(string_agg(c.relname, ', '), 'none') FROM pg_class c JOIN pg_namespace n ON "
+                     "n.oid = c.relnamespace WHERE n.nspname IN ('registry', 'supervision', 'stats') AND c.relkind IN "
+                     "('r', 'v') AND c.relname IN ('permit', 'run', 'revocation_review', 'review_audit', "
+                     "'schema_version', 'work_queue', 'supervision_cohort') "
+                     "AND pg_get_userbyid(c.relowner) <> 'supervision_migrator'"),
+              "none");
+}
+
+TEST_F(RolesTest, BatchRoleReadsRegistryWritesSupervisionAndCannotDecideAReview) {
+    exec(conn(), kPermit);
+    exec(conn(), kReview);
+    auto batch = login("batch");
+    EXPECT_TRUE(can(*batch, "SELECT * FROM registry.permit"));
+    EXPECT_FALSE(can(*batch, "UPDATE registry.permit SET status = 'revoked'"));
+    EXPECT_FALSE(can(*batch, "DELETE FROM registry.income_record"));
+    EXPECT_TRUE(can(*batch, "UPDATE supervision.signal SET review_id = NULL"));
+    EXPECT_TRUE(can(*batch, "DELETE FROM supervision.review_backlog"));
+    EXPECT_TRUE(can(*batch, "SELECT * FROM stats.supervision_cohort"));
+    EXPECT_TRUE(can(*batch, "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, "
+                            "priority, opened_on, opened_run, due_on, evidence) VALUES (2, 'P-2', 'H-2', 'general', 1, "
+                            "'2025-11-04', 1, '2025-12-04', '{}')"));
+    for (const char* change : {"status = 'closed', outcome = 'revoked', closed_on = '2025-11-05'", "status = 'hearing'",
+                               "outcome = 'no_action'", "closed_on = '2025-11-05'", "priority = 99"}) {
+        EXPECT_FALSE(can(*batch, std::string("UPDATE supervision.revocation_review SET ") + change)) << change;
+    }
+    EXPECT_FALSE(can(*batch, "UPDATE supervision.work_queue SET status = 'hearing'")) << "not through the view either";
+    EXPECT_FALSE(can(*batch, "DELETE FROM supervision.revocation_review"));
+    EXPECT_FALSE(can(*batch, "SELECT * FROM supervision.review_audit"));
+    EXPECT_FALSE(can(*batch, "DELETE FROM supervision.review_audit"));
+    EXPECT_FALSE(can(*batch, "DELETE FROM supervision.schema_version"));
+    EXPECT_FALSE(can(*batch, "CREATE TABLE supervision.x (i int)"));
+    EXPECT_EQ(as_text(kWritableViews, "supervision_batch"), "");
+}
+
+TEST_F(RolesTest, SupervisorReadsTheQueueAndUpdatesOnlyStatusOutcomeAndClosing) {
+    exec(conn(), kPermit);
+    exec(conn(), kReview);
+    auto supervisor = login("supervisor");
+    EXPECT_TRUE(can(*supervisor, "SELECT * FROM supervision.work_queue"));
+    EXPECT_TRUE(can(*supervisor, "SELECT * FROM supervision.signal"));
+    EXPECT_TRUE(can(*supervisor, "SELECT * FROM supervision.review_audit"));
+    EXPECT_TRUE(can(*supervisor, "UPDATE supervision.revocation_review SET status = 'hearing' WHERE review_id = 1"));
+    EXPECT_TRUE(can(*supervisor, "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
+                                 "closed_on = '2025-11-20' WHERE review_id = 1"));
+    for (const char* change : {"priority = 99", "due_on = '2026-01-01'", "queue = 'students'", "evidence = '{}'",
+                               "permit_id = 'P-9'", "opened_on = '2025-01-01'"}) {
+        EXPECT_FALSE(can(*supervisor, std::string("UPDATE supervision.revocation_review SET ") + change)) << change;
+    }
+    EXPECT_FALSE(can(*supervisor, "UPDATE supervision.work_queue SET status = 'hearing'"));
+    EXPECT_FALSE(can(*supervisor, "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, "
+                                  "priority, opened_on, opened_run, due_on, evidence) VALUES (2, 'P-2', 'H-2', "
+                                  "'general', 1, '2025-11-04', 1, '2025-12-04', '{}')"));
+    EXPECT_FALSE(can(*supervisor, "DELETE FROM supervision.revocation_review"));
+    EXPECT_FALSE(can(*supervisor, "UPDATE supervision.signal SET status = 'resolved'"));
+    EXPECT_FALSE(can(*supervisor, "SELECT * FROM registry.permit"));
+    EXPECT_FALSE(can(*supervisor, "SELECT * FROM supervision.run"));
+    EXPECT_FALSE(can(*supervisor, "UPDATE supervision.review_audit SET changed_by = 'someone'"));
+    EXPECT_FALSE(can(*supervisor, "DELETE FROM supervision.review_audit"));
+}
+
+TEST_F(RolesTest, StatsReaderReadsStatsAndNothingWithAPersonOrPermitId) {
+    auto reader = login("stats_reader");
+    EXPECT_TRUE(can(*reader, "SELECT * FROM stats.growth_entrepreneur_cohort"));
+    EXPECT_TRUE(can(*reader, "SELECT * FROM stats.supervision_cohort"));
+    EXPECT_FALSE(can(*reader, "SELECT * FROM stats.permit_outcome")) << "one row per permit";
+    EXPECT_FALSE(can(*reader, "SELECT * FROM supervision.signal"));
+    EXPECT_FALSE(can(*reader, "SELECT * FROM supervision.work_queue"));
+    EXPECT_FALSE(can(*reader, "SELECT * FROM registry.permit"));
+    EXPECT_FALSE(can(*reader, "SELECT count(*) FROM supervision.run"));
+    EXPECT_EQ(as_text(kReadableWithIds, "supervision_stats_reader"), "") << "readable with a person or permit id";
+    EXPECT_EQ(as_text(kUnreadableStats, "supervision_stats_reader"), "") << "stats the reader cannot read";
+}
+
+TEST_F(RolesTest, MembershipWithoutInheritGivesNothingUntilSetRole) {
+    auto member = login("noinherit");
+    EXPECT_FALSE(can(*member, "SELECT * FROM stats.supervision_cohort"));
+    {
+        pqxx::nontransaction tx(*member);
+        tx.exec0("SET ROLE supervision_stats_reader");
+    }
+    EXPECT_TRUE(can(*member, "SELECT * FROM stats.supervision_cohort"));
+    EXPECT_FALSE(can(*member, "SELECT * FROM registry.permit"));
+}
+
+// A later migration's new table (created by the migrating user) is the batch role's to
+// write without a grant of its own (ALTER DEFAULT PRIVILEGES), and not the reader's.
+TEST_F(RolesTest, LaterTablesGetTheBatchGrantsByDefault) {
+    exec(conn(), "CREATE TABLE supervision.later_table (i int)");
+    const bool batch_writes = as_text("SELECT has_table_privilege($1, 'supervision.later_table', 'INSERT')::text",
+                                      "supervision_batch") == "true";
+    const bool reader_reads = as_text("SELECT has_table_privilege($1, 'supervision.later_table', 'SELECT')::text",
+                                      "supervision_stats_reader") == "true";
+    exec(conn(), "DROP TABLE supervision.later_table");
+    EXPECT_TRUE(batch_writes);
+    EXPECT_FALSE(reader_reads);
+}
+
+// The nightly run as a member of supervision_batch: two days on the demo data, the same
+// outcome as runs by the database owner.
+TEST_F(RolesTest, NightlyRunWorksUnderTheBatchRole) {
+    demo::DemoSpec spec;
+    spec.permits = 3000;
+    spec.seed = 7;
+    spec.as_of = *rules::parse_iso_date("2025-11-04");
+    spec.replace = true;
+    demo::load_demo(conn(), spec);
+    const std::string cfg = " --config " + source_path("config/supervision.yaml");
+    const std::string owner = " --db '" + TestDatabase::instance().conninfo() + "'";
+    const std::string batch = " --db '" + TestDatabase::instance().conninfo() + " user=" + user("batch") + "'";
+    for (const char* day : {"2025-11-03", "2025-11-04"}) {
+        ASSERT_EQ(run_binary(std::string("run --as-of ") + day + owner + cfg).exit_code, 0);
+    }
+    const Outcome want = outcome_of(conn());
+    ASSERT_NE(want.reviews.rfind("0:", 0), 0u);
+    exec(conn(), kTruncateOutputs);
+    for (const char* day : {"2025-11-03", "2025-11-04"}) {
+        const auto p = run_binary(std::string("run --as-of ") + day + batch + cfg);
+        ASSERT_EQ(p.exit_code, 0) << p.err;
+    }
+    EXPECT_EQ(outcome_of(conn()), want);
+    EXPECT_EQ(scalar("SELECT string_agg(DISTINCT changed_by || '/' || application, ',') FROM supervision.review_audit"),
+              user("batch") + "/supervision.run");
+}
+
+}  // namespace
+}  // namespace supervision::test
