@@ -104,8 +104,14 @@ TEST_P(ServerStopsMidRunTest, RunExitsFourAndTheNextRunEqualsAnUninterruptedOne)
     EXPECT_EQ(code, 4) << err;
     const std::string last = err.substr(err.rfind('\n', err.size() - 2) + 1);
     EXPECT_NE(last.find(" error "), std::string::npos) << last;
-    EXPECT_NE(last.find("run again when"), std::string::npos) << last;
-    EXPECT_EQ(outcome_of(*conn_), before) << "nothing of the interrupted run may be kept";
+    EXPECT_TRUE(last.find("run again") != std::string::npos || last.find("running again") != std::string::npos)
+        << last;
+    // Nothing of the interrupted run is kept, unless its COMMIT reached the server before
+    // the crash (stopped at the last statement, the client may have sent it already):
+    // then all of it is, and the client could not know (exit 4 all the same).
+    const Outcome after = outcome_of(*conn_);
+    const bool committed = count("SELECT count(*) FROM supervision.run WHERE status = 'succeeded'") == 2;
+    EXPECT_EQ(after, committed ? want : before) << (committed ? "the committed run is whole" : "nothing may be kept");
     // Its run record, if its commit got through, is left running; the next run marks it failed.
     const long long left_running = count("SELECT count(*) FROM supervision.run WHERE status = 'running'");
     EXPECT_LE(left_running, 1);

@@ -23,7 +23,7 @@ constexpr const char* kDay1 = "2025-11-03";
 constexpr const char* kDay2 = "2025-11-04";
 // Held by a test session: the validate stage waits for it until statement_timeout.
 constexpr const char* kBlockBenefits = "LOCK TABLE registry.benefit_payment IN ACCESS EXCLUSIVE MODE";
-constexpr const char* kTimeoutEnv = "PGOPTIONS='-c statement_timeout=1500'";
+constexpr const char* kTimeoutEnv = "PGOPTIONS='-c statement_timeout=3000'";
 // What PostgreSQL raises when a table cannot grow; the DETAIL quotes a row, as a failing
 // constraint's DETAIL would, to show that row values stay out of the log.
 constexpr const char* kDiskFullTrigger = R"(
