@@ -43,5 +43,7 @@ Where to look next:
   tables:                      supervision.run, supervised_permit, signal, revocation_review,
                                review_backlog, rejected_row; the view supervision.work_queue
   another day:                 build/service/supervision run --as-of YYYY-MM-DD   (after eval above)
+  coverage report:             build/service/supervision report coverage --year YYYY --format html --out FILE
+  statistics (published):      build/service/supervision report statistics --format csv --publish
   stop the private server:     scripts/local-pg.sh stop
 EOT
