@@ -2,7 +2,6 @@
 
 #include "cli/commands.h"
 #include "cli/json_log.h"
-#include "db/connection.h"
 #include "errors.h"
 #include "reports/request.h"
 
@@ -110,12 +109,11 @@ int main(int argc, char** argv) {
     app.add_option("--log-format", g.log_format, "text, or json (one JSON object per line)")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
-    db::RetryPolicy retry;
-    app.add_option("--connect-attempts", retry.attempts,
+    app.add_option("--connect-attempts", g.connect_attempts,
                    "tries to reach PostgreSQL at start before exiting 4; the waits between double")
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
-    app.add_option("--connect-wait-ms", retry.first_wait_ms, "wait before the second try (at most 30 s apart)")
+    app.add_option("--connect-wait-ms", g.connect_wait_ms, "wait before the second try (at most 30 s apart)")
         ->check(CLI::Range(0, 30000))
         ->capture_default_str();
 
@@ -156,7 +154,6 @@ int main(int argc, char** argv) {
         return static_cast<int>(ExitCode::usage);
     }
     set_up_logging(g.log_level, g.log_format);
-    db::set_retry_policy(retry);
     try {
         if (*migrate) return command_migrate(g);
         if (*run_cmd) return command_run(g, run);

@@ -29,7 +29,7 @@ rules::Day parse_day(const std::optional<std::string>& text, const char* option)
 }
 
 std::unique_ptr<pqxx::connection> open(const GlobalOptions& g, const char* step) {
-    return db::connect(db::ConnectOptions{g.db, step});
+    return db::connect(db::ConnectOptions{g.db, step, g.connect_attempts, g.connect_wait_ms});
 }
 
 }  // namespace

@@ -10,6 +10,8 @@ struct GlobalOptions {
     std::string config = "config/supervision.yaml"; // the YAML configuration
     std::string log_level = "info";                 // trace, debug, info, warn, error
     std::string log_format = "text";                // text, or json: one JSON object per line
+    int connect_attempts = 3;                       // tries to reach PostgreSQL at start (exit 4 after)
+    int connect_wait_ms = 500;                      // wait before the second try; waits double
 };
 
 struct RunCommand {

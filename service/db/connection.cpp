@@ -19,13 +19,6 @@ std::string with_application_name(const std::string& conninfo, const std::string
 }
 
 namespace {
-RetryPolicy g_retry_policy;
-}  // namespace
-
-void set_retry_policy(const RetryPolicy& policy) { g_retry_policy = policy; }
-const RetryPolicy& retry_policy() { return g_retry_policy; }
-
-namespace {
 
 // libpq's messages span lines ("…failed: …\n\tIs the server running…"): one line for the log.
 std::string one_line(const std::string& message) {
