@@ -1,6 +1,7 @@
 #include "db/statement.h"
 #include "run/stage_log.h"
 #include "run/stages.h"
+#include "run/tally.h"
 
 #include <map>
 
@@ -63,11 +64,7 @@ void evaluate_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts&
         counts["signals_resolved"][k] = counts["signals_resolved"].value(k, 0LL) + v.get<long long>();
     }
     counts["signals_extended"] = static_cast<long long>(extended.size());
-    Counts open = Counts::object();
-    for (const auto& r : db::exec_file(tx, "run/signals/open_counts.sql")) {
-        open[r["signal_type"].as<std::string>()] = r["signals"].as<long long>();
-    }
-    counts["signals_open"] = open;
+    tally(db::exec_file(tx, "run/signals/open_counts.sql"), "signal_type", "signals", counts["signals_open"]);
     log.done(total(counts["signals_raised"]) + total(counts["signals_resolved"]));
 }
 

@@ -1,6 +1,7 @@
 #include "db/statement.h"
 #include "run/stage_log.h"
 #include "run/stages.h"
+#include "run/tally.h"
 
 namespace supervision::run {
 
@@ -17,15 +18,10 @@ void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Count
     StageLog log("validate");
     for (const char* file : kValidations) db::exec_file(tx, file);
     db::exec_script(tx, "run/validate/analyze.sql");
-    long long rows = 0;
-    Counts per_source = Counts::object();
-    for (const auto& row : db::exec_file(tx, "run/validate/counts.sql")) {
-        per_source[row["source"].as<std::string>()] = row["rows"].as<long long>();
-        rows += row["rows"].as<long long>();
-    }
+    const long long rows =
+        tally(db::exec_file(tx, "run/validate/counts.sql"), "source", "rows", counts["rejected_rows_by_source"]);
     const auto merged = db::exec_file(tx, "run/validate/merge.sql", ctx.run_id)[0];
     counts["rejected_rows"] = rows;
-    counts["rejected_rows_by_source"] = per_source;
     counts["rejected_rows_added"] = merged["added"].as<long long>();
     counts["rejected_rows_cleared"] = merged["cleared"].as<long long>();
     if (rows > 0) {
