@@ -49,9 +49,6 @@ IncomeRow bad_income() {
     return IncomeRow{"IR-bad", std::string("H-1"), std::string("E-1"), std::string("2024-05-01"),
                      std::string("2024-05-31"), std::string("4000.00"), std::string("160")};
 }
-EventRow event(const std::string& id, const std::string& type, const std::string& date) {
-    return EventRow{id, std::string("H-1"), type, date};
-}
 StudyRow study() {
     return StudyRow{"H-1", "I-1", "2024-01-01", std::string("2024-07-31"), std::string("present"), std::string("25.0")};
 }

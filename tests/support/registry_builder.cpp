@@ -39,6 +39,24 @@ void run(pqxx::connection& c, const char* sql, Args&&... args) {
 }
 }  // namespace
 
+PermitRow growth_extended(const std::string& id, const std::string& person, const std::string& company) {
+    PermitRow p;
+    p.permit_id = id;
+    p.person_id = person;
+    p.basis = "growth_entrepreneur";
+    p.sequence = "extended";
+    p.decision_date = "2024-05-01";
+    p.valid_from = "2024-06-01";
+    p.valid_until = "2026-05-31";
+    p.employer_id = std::nullopt;
+    p.company_id = company;
+    return p;
+}
+
+EventRow event(const std::string& id, const std::string& type, const std::string& date, const std::string& person) {
+    return EventRow{id, person, type, date};
+}
+
 void insert(pqxx::connection& c, const PermitRow& r) {
     run(c, kPermit, r.permit_id, r.person_id, r.basis, r.sequence, r.decision_date, r.valid_from, r.valid_until,
         r.status, r.status_date, r.employer_id, r.company_id, r.institution_id, r.required_monthly_income);

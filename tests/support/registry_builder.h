@@ -74,6 +74,15 @@ struct NoticeRow {
     Text employment_ended_on;
 };
 
+// A growth-entrepreneur extended permit valid 2024-06-01..2026-05-31 (decided 2024-05-01),
+// enrolled under growth-extended from its first day: no income signals and no
+// not_moved_to_finland to get in the way of event-signal tests.
+PermitRow growth_extended(const std::string& id, const std::string& person, const std::string& company);
+
+// A population event of the person (default H-1).
+EventRow event(const std::string& id, const std::string& type, const std::string& date,
+               const std::string& person = "H-1");
+
 void insert(pqxx::connection& c, const PermitRow& r);
 void insert(pqxx::connection& c, const IncomeRow& r);
 void insert(pqxx::connection& c, const EventRow& r);

@@ -13,17 +13,7 @@ namespace {
 
 // A growth-entrepreneur extended permit (growth-extended), enrolled from 2024-06-01.
 PermitRow growth(const std::string& id, const std::string& person, const std::string& company) {
-    PermitRow p;
-    p.permit_id = id;
-    p.person_id = person;
-    p.basis = "growth_entrepreneur";
-    p.sequence = "extended";
-    p.decision_date = "2024-05-01";
-    p.valid_from = "2024-06-01";
-    p.valid_until = "2026-05-31";
-    p.employer_id = std::nullopt;
-    p.company_id = company;
-    return p;
+    return growth_extended(id, person, company);
 }
 
 CompanyStatusRow status(const std::string& company, const std::string& s, const std::string& date) {

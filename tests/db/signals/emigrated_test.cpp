@@ -15,22 +15,7 @@ namespace {
 // A growth-entrepreneur extended permit (enrolled from 2024-06-01 under growth-extended):
 // no income signals and no not_moved_to_finland to get in the way.
 PermitRow permit(const std::string& id = "P-1", const std::string& person = "H-1") {
-    PermitRow p;
-    p.permit_id = id;
-    p.person_id = person;
-    p.basis = "growth_entrepreneur";
-    p.sequence = "extended";
-    p.decision_date = "2024-05-01";
-    p.valid_from = "2024-06-01";
-    p.valid_until = "2026-05-31";
-    p.employer_id = std::nullopt;
-    p.company_id = "C-1";
-    return p;
-}
-
-EventRow event(const std::string& id, const std::string& type, const std::string& date,
-               const std::string& person = "H-1") {
-    return EventRow{id, person, type, date};
+    return growth_extended(id, person, "C-1");
 }
 
 class EmigratedTest : public DbTest {

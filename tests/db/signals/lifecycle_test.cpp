@@ -13,22 +13,9 @@ namespace {
 
 // A growth-entrepreneur extended permit (growth-extended), enrolled from 2024-06-01.
 PermitRow growth(const std::string& id, const std::string& person, const std::string& valid_until = "2026-05-31") {
-    PermitRow p;
-    p.permit_id = id;
-    p.person_id = person;
-    p.basis = "growth_entrepreneur";
-    p.sequence = "extended";
-    p.decision_date = "2024-05-01";
-    p.valid_from = "2024-06-01";
+    PermitRow p = growth_extended(id, person, "C-" + id);
     p.valid_until = valid_until;
-    p.employer_id = std::nullopt;
-    p.company_id = "C-" + id;
     return p;
-}
-
-EventRow event(const std::string& id, const std::string& type, const std::string& date,
-               const std::string& person = "H-1") {
-    return EventRow{id, person, type, date};
 }
 
 class LifecycleTest : public DbTest {
