@@ -9,6 +9,7 @@ void check_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& 
     StageLog log("registers");
     const auto max_days = ctx.config->parameter("max_staleness_days").value_on(ctx.as_of);
     if (!max_days) throw ConfigError(ctx.config->source_path + ": parameters.max_staleness_days: no value in force on " + rules::to_iso(ctx.as_of));
+    db::exec_file(tx, "run/registers/load.sql");
     const auto rows = db::exec_file(tx, "run/registers/staleness.sql", rules::to_iso(ctx.as_of), static_cast<int>(*max_days));
     Counts stale = Counts::array();
     for (const auto& row : rows) {

@@ -38,7 +38,6 @@ long long total(const Counts& c) {
 void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
     StageLog log("prepare");
     const auto as_of = rules::to_iso(ctx.as_of);
-    db::exec_file(tx, "run/evaluate/registers.sql");
     const auto permits = db::exec_file(tx, "run/evaluate/active_permits.sql", as_of).affected_rows();
     db::exec_script(tx, "run/evaluate/analyze_permits.sql");
     // The first month is bound as a value, so the planner sees how much of the Incomes

@@ -81,7 +81,8 @@ CREATE TEMP TABLE campaign (
 -- Each register's completeness on this run (rules.md §1).
 CREATE TEMP TABLE register (
     source           text PRIMARY KEY,
-    complete_through date
+    complete_through date,
+    refreshed_at     timestamptz
 ) ON COMMIT DROP;
 
 -- The permits evaluated this run: enrolled, not ended, not rejected (rules.md §3).
