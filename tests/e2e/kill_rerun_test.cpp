@@ -2,17 +2,12 @@
 // next run produces exactly what an uninterrupted run would have. The binary is killed
 // right after each stage line it prints, i.e. inside the following stage.
 #include "demo/demo_loader.h"
+#include "e2e/faults/fault_support.h"
 #include "support/outcome.h"
 #include "support/run_helpers.h"
 #include "support/test_database.h"
 
 #include <csignal>
-#include <cstdio>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
-#include <thread>
 
 namespace supervision::test {
 namespace {
@@ -31,56 +26,16 @@ protected:
         spec.replace = true;
         demo::load_demo(conn(), spec);
     }
-    std::string args(const char* day) {
-        return "run --as-of " + std::string(day) + " --db '" + TestDatabase::instance().conninfo() +
-               "' --config " + source_path("config/supervision.yaml");
-    }
-    void reset_outputs() {
-        pqxx::work tx(conn());
-        tx.exec0("TRUNCATE supervision.run, supervision.supervised_permit, supervision.signal, "
-                 "supervision.revocation_review, supervision.review_backlog, supervision.rejected_row, "
-                 "supervision.rejected_row_history, supervision.config_snapshot");
-        tx.commit();
-    }
+    std::string args(const char* day) { return run_args(TestDatabase::instance().conninfo(), day); }
     // Starts the binary and SIGKILLs it as soon as a stderr line contains `marker`.
     // Returns false if the run ended before printing it.
-    bool kill_after(const std::string& cmd_args, const std::string& marker) {
-        int pipe_fd[2];
-        if (pipe(pipe_fd) != 0) return false;
-        const pid_t pid = fork();
-        if (pid == 0) {
-            dup2(pipe_fd[1], STDERR_FILENO);
-            close(pipe_fd[0]);
-            const std::string cmd = std::string(SUPERVISION_BINARY) + " " + cmd_args + " >/dev/null";
-            execl("/bin/sh", "sh", "-c", ("exec " + cmd).c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(pipe_fd[1]);
-        FILE* err = fdopen(pipe_fd[0], "r");
-        char line[4096];
-        bool seen = false;
-        while (fgets(line, sizeof line, err) != nullptr) {
-            if (std::string(line).find(marker) != std::string::npos) {
-                kill(pid, SIGKILL);
-                seen = true;
-                break;
-            }
-        }
-        fclose(err);
-        int status = 0;
-        waitpid(pid, &status, 0);
+    static bool kill_after(const std::string& cmd_args, const std::string& marker) {
+        Child child(cmd_args);
+        const bool seen =
+            child.read_until([&](const std::string& line, int) { return line.find(marker) != std::string::npos; });
+        if (seen) child.signal(SIGKILL);
+        child.wait();
         return seen;
-    }
-    // The killed client's backend ends within a second or two (client_connection_check_interval).
-    void wait_for_run_lock_free() {
-        for (int i = 0; i < 100; ++i) {
-            if (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = "
-                      "hashtext('supervision.run')::oid") == 0) {
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        FAIL() << "the killed run's backend still holds the run lock after 10 s";
     }
 };
 
@@ -94,11 +49,11 @@ TEST_F(KillRerunTest, KilledAtEveryStageTheRerunEqualsAnUninterruptedRun) {
                                    "stage=enrol", "stage=prepare", "stage=signals"};
     for (const char* marker : markers) {
         SCOPED_TRACE(marker);
-        reset_outputs();
+        reset_outputs(conn());
         ASSERT_EQ(run_binary(args(kDay1)).exit_code, 0);
         const Outcome after_day1 = outcome_of(conn());
         ASSERT_TRUE(kill_after(args(kDay2), marker)) << "the run finished before printing " << marker;
-        wait_for_run_lock_free();
+        ASSERT_TRUE(wait_for_run_lock_free(conn(), 10)) << "the killed run's backend still holds the run lock after 10 s";
         EXPECT_EQ(outcome_of(conn()), after_day1) << "the killed run left a trace";
         EXPECT_EQ(count("SELECT count(*) FROM supervision.run WHERE status = 'running'"), 1);
         const auto rerun = run_binary(args(kDay2));

@@ -106,8 +106,8 @@ std::string run_args(const std::string& conninfo, const std::string& as_of, cons
            (extra.empty() ? "" : " " + extra);
 }
 
-bool wait_for_run_lock_free(pqxx::connection& c) {
-    for (int i = 0; i < 150; ++i) {
+bool wait_for_run_lock_free(pqxx::connection& c, int seconds) {
+    for (int i = 0; i < seconds * 10; ++i) {
         {
             pqxx::nontransaction tx(c);
             if (tx.exec1(kRunLockHolders)[0].as<long long>() == 0) return true;

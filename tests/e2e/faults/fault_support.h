@@ -47,8 +47,9 @@ private:
 std::string run_args(const std::string& conninfo, const std::string& as_of, const std::string& extra = "");
 
 // Waits until no session of the current database holds the run lock (a killed client's
-// backend ends within about a second: client_connection_check_interval). False after 15 s.
-bool wait_for_run_lock_free(pqxx::connection& c);
+// backend ends within about a second: client_connection_check_interval). False after
+// `seconds`.
+bool wait_for_run_lock_free(pqxx::connection& c, int seconds = 15);
 
 // Empties every output table of the service (not the registry): a fresh history.
 void reset_outputs(pqxx::connection& c);
