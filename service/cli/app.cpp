@@ -123,6 +123,11 @@ int main(int argc, char** argv) {
     auto* run_cmd = app.add_subcommand("run", "the nightly run: enrol, evaluate, score, queue");
     run_cmd->add_option("--as-of", run.as_of, "YYYY-MM-DD (default: today in Europe/Helsinki)");
     run_cmd->add_flag("--dry-run", run.dry_run, "compute everything, write nothing, print the counts");
+    run_cmd->add_option("--workers", run.workers,
+                        "evaluate in this many database sessions at once, each for a share of the persons; "
+                        "the outcome is the same for any number (about one per core of the database server)")
+        ->check(CLI::Range(1, 64))
+        ->capture_default_str();
     run_cmd->add_option("--metrics-file", run.metrics_file,
                         "write Prometheus text-format metrics here, atomically (node_exporter textfile "
                         "collector); not for dry runs");

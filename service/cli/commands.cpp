@@ -28,8 +28,12 @@ rules::Day parse_day(const std::optional<std::string>& text, const char* option)
     return *d;
 }
 
+db::ConnectOptions connect_options(const GlobalOptions& g, const char* step) {
+    return db::ConnectOptions{g.db, step, g.connect_attempts, g.connect_wait_ms};
+}
+
 std::unique_ptr<pqxx::connection> open(const GlobalOptions& g, const char* step) {
-    return db::connect(db::ConnectOptions{g.db, step, g.connect_attempts, g.connect_wait_ms});
+    return db::connect(connect_options(g, step));
 }
 
 }  // namespace
@@ -69,7 +73,9 @@ void run_and_print(const GlobalOptions& g, const RunCommand& c, run::RunOutcome&
     run::RunOptions options;
     if (c.as_of) options.as_of = outcome.as_of;
     options.dry_run = c.dry_run;
-    auto conn = open(g, "run");
+    options.workers = c.workers;
+    options.connect = connect_options(g, "run");
+    auto conn = db::connect(options.connect);
     const auto result = run::run_nightly(*conn, config, options);
     nlohmann::json out{{"run_id", c.dry_run ? nlohmann::json() : nlohmann::json(result.run_id)},
                        {"as_of", rules::to_iso(result.as_of)},

@@ -18,6 +18,7 @@ struct RunCommand {
     std::optional<std::string> as_of;  // YYYY-MM-DD; default today in Europe/Helsinki
     bool dry_run = false;              // compute, write nothing, print counts
     std::string metrics_file;          // Prometheus textfile; empty: none (dry runs write none)
+    int workers = 1;                   // evaluation sessions at once, by person (docs/performance.md)
 };
 
 struct DemoLoadCommand {

@@ -5,6 +5,20 @@
 
 namespace supervision::run {
 
+void find_ends(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
+    StageLog log("find_ends", ctx.shard);
+    const auto rows = db::exec_file(tx, "run/enrolment/find_ends.sql", rules::to_iso(ctx.as_of), ctx.shard.count,
+                                    ctx.shard.index);
+    log.done(static_cast<long long>(rows.affected_rows()));
+}
+
+void find_enrolments(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
+    StageLog log("find_enrolments", ctx.shard);
+    const auto rows = db::exec_file(tx, "run/enrolment/find_enrolments.sql", rules::to_iso(ctx.as_of),
+                                    ctx.shard.count, ctx.shard.index);
+    log.done(static_cast<long long>(rows.affected_rows()));
+}
+
 void end_supervision(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
     StageLog log("end");
     const auto rows = db::exec_file(tx, "run/enrolment/end.sql", rules::to_iso(ctx.as_of), ctx.run_id);

@@ -3,7 +3,9 @@
 #include "db/migrations.h"
 #include "errors.h"
 #include "run/ledger.h"
+#include "run/evaluation.h"
 #include "run/session_setup.h"
+#include "run/shards.h"
 #include "run/stage_log.h"
 #include "run/stages.h"
 
@@ -26,19 +28,26 @@ void check_as_of(pqxx::connection& conn, rules::Day as_of) {
 
 using Stage = void (*)(pqxx::transaction_base&, const RunContext&, Counts&);
 
-// The pipeline, in order; each stage reads what the previous ones wrote.
-constexpr std::pair<const char*, Stage> kStages[] = {
-    {"registers", check_registers},  {"validate", validate_registers}, {"end", end_supervision},
-    {"enrol", enrol_permits},        {"prepare", prepare_evaluation},  {"signals", evaluate_signals},
-    {"reviews", score_and_queue},    {"qc_sample", draw_qc_sample},
+// After the evaluation (run/evaluation.cpp), in order: what it found is written.
+constexpr std::pair<const char*, Stage> kWriting[] = {
+    {"rejected_rows", record_rejections}, {"end", end_supervision}, {"enrol", enrol_permits},
+    {"signal_lifecycle", update_signals}, {"reviews", score_and_queue}, {"qc_sample", draw_qc_sample},
 };
 
 // All the work of one run, in pipeline order, inside one transaction.
-void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
+void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, const RunOptions& options, Counts& counts) {
     StageClock clock(counts);
     load_session(tx, *ctx.config);
     clock.lap("session");
-    for (const auto& [name, stage] : kStages) {
+    check_registers(tx, ctx, counts);
+    clock.lap("registers");
+    if (options.workers > 1) {
+        evaluate_in_shards(tx, ctx, options.connect, options.workers, counts);
+    } else {
+        evaluate(tx, ctx, counts);
+    }
+    clock.restart();
+    for (const auto& [name, stage] : kWriting) {
         stage(tx, ctx, counts);
         clock.lap(name);
     }
@@ -51,18 +60,20 @@ RunResult run_nightly(pqxx::connection& conn, const config::Config& config, cons
     db::require_current_schema(conn);
     RunLock lock(conn);
     const auto identity = identify_config(conn, config);
-    RunContext ctx{next_run_id(conn), as_of, options.dry_run, &config, identity.digest};
+    RunContext ctx{next_run_id(conn), as_of, options.dry_run, &config, identity.digest, Shard{}};
     if (!ctx.dry_run) {
         mark_abandoned_runs(conn, ctx.run_id);
         check_as_of(conn, as_of);
         record_start(conn, ctx.run_id, as_of, options.as_of ? "manual" : "scheduled", identity, config.config_version);
     }
-    spdlog::info("run {} as_of={}{} config={}", ctx.run_id, rules::to_iso(as_of), ctx.dry_run ? " (dry run)" : "",
-                 identity.digest.substr(0, 12));
+    spdlog::info("run {} as_of={}{} config={} workers={}", ctx.run_id, rules::to_iso(as_of),
+                 ctx.dry_run ? " (dry run)" : "", identity.digest.substr(0, 12), options.workers);
     Counts counts = Counts::object();
     try {
-        pqxx::work tx(conn, "nightly");
-        run_stages(tx, ctx, counts);
+        // One snapshot for the whole run, shared with the workers: every stage reads the
+        // registers as they were when the run began (docs/architecture.md).
+        pqxx::transaction<pqxx::isolation_level::repeatable_read> tx(conn, "nightly");
+        run_stages(tx, ctx, options, counts);
         if (ctx.dry_run) {
             tx.abort();
         } else {

@@ -1,6 +1,7 @@
 #pragma once
 // The nightly run (rules.md §7): lock, ledger, one transaction for all the work.
 #include "config/config.h"
+#include "db/connection.h"
 #include "rules/dates.h"
 #include "run/run_context.h"
 
@@ -12,6 +13,8 @@ namespace supervision::run {
 struct RunOptions {
     std::optional<rules::Day> as_of;  // default: today in Europe/Helsinki
     bool dry_run = false;             // compute everything, write nothing, print the counts
+    int workers = 1;                  // evaluation sessions at once (run/shards.h); 1: in the run's own
+    db::ConnectOptions connect;       // how the workers' sessions connect (when workers > 1)
 };
 
 struct RunResult {

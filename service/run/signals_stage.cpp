@@ -36,9 +36,10 @@ long long total(const Counts& c) {
 }  // namespace
 
 void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
-    StageLog log("prepare");
+    StageLog log("prepare", ctx.shard);
     const auto as_of = rules::to_iso(ctx.as_of);
-    const auto permits = db::exec_file(tx, "run/evaluate/active_permits.sql", as_of).affected_rows();
+    const auto permits =
+        db::exec_file(tx, "run/evaluate/active_permits.sql", as_of, ctx.shard.count, ctx.shard.index).affected_rows();
     db::exec_script(tx, "run/evaluate/analyze_permits.sql");
     // The first month is bound as a value, so the planner sees how much of the Incomes
     // Register it reads and scans it instead of walking an index.
@@ -49,12 +50,20 @@ void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Count
     log.done(static_cast<long long>(permits));
 }
 
-void evaluate_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
-    StageLog log("signals");
+void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
+    StageLog log("signals", ctx.shard);
     const auto as_of = rules::to_iso(ctx.as_of);
-    for (const char* file : kSignalFiles) db::exec_file(tx, file, as_of);
-    const auto& version = ctx.config->config_version;
-    db::exec_file(tx, "run/signals/common_evidence.sql", as_of, version, ctx.config_digest);
+    long long conditions = 0;
+    for (const char* file : kSignalFiles) {
+        conditions += static_cast<long long>(db::exec_file(tx, file, as_of).affected_rows());
+    }
+    db::exec_file(tx, "run/signals/common_evidence.sql", as_of, ctx.config->config_version, ctx.config_digest);
+    log.done(conditions);
+}
+
+void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
+    StageLog log("signal_lifecycle");
+    const auto as_of = rules::to_iso(ctx.as_of);
     const auto extended = db::exec_file(tx, "run/signals/extend.sql");
     counts["signals_raised"] = by_type(db::exec_file(tx, "run/signals/raise.sql", as_of, ctx.run_id));
     counts["signals_resolved"] = by_type(db::exec_file(tx, "run/signals/resolve.sql", as_of, ctx.run_id));

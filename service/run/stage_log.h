@@ -12,14 +12,21 @@ namespace supervision::run {
 
 class StageLog {
 public:
-    explicit StageLog(std::string stage) : stage_(std::move(stage)), start_(std::chrono::steady_clock::now()) {}
+    explicit StageLog(std::string stage, const Shard& shard = {})
+        : stage_(std::move(stage)), shard_(shard), start_(std::chrono::steady_clock::now()) {}
     void done(long long rows) const {
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
-        spdlog::info("stage={} rows={} elapsed_ms={}", stage_, rows, ms.count());
+        if (shard_.count > 1) {
+            spdlog::info("stage={} shard={}/{} rows={} elapsed_ms={}", stage_, shard_.index, shard_.count, rows,
+                         ms.count());
+        } else {
+            spdlog::info("stage={} rows={} elapsed_ms={}", stage_, rows, ms.count());
+        }
     }
 
 private:
     std::string stage_;
+    Shard shard_;
     std::chrono::steady_clock::time_point start_;
 };
 
@@ -34,6 +41,8 @@ public:
         counts_["stage_seconds"][stage] = std::round(seconds * 1000.0) / 1000.0;
         last_ = now;
     }
+    // Starts the next lap now: the time since the last one was counted elsewhere.
+    void restart() { last_ = std::chrono::steady_clock::now(); }
 
 private:
     Counts& counts_;

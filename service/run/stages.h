@@ -1,6 +1,11 @@
 #pragma once
-// The stages of the nightly run, in pipeline order. Each borrows the run's transaction,
-// never opens its own, and adds what it did to the run's counts.
+// The stages of the nightly run, in pipeline order. Each borrows a transaction, never
+// opens its own, and adds what it did to the counts it is given.
+//
+// The evaluation stages find what the run would do, for the persons of ctx.shard, into
+// the session's temporary tables only; they may run in the run's transaction or, with
+// --workers N, in N shard sessions at once (run/shards.h). The writing stages then make
+// it so in the run's transaction, from those tables, and count what they did.
 #include "run/run_context.h"
 
 #include <pqxx/pqxx>
@@ -10,17 +15,25 @@ namespace supervision::run {
 // Registers' completeness and staleness (rules.md §7).
 void check_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
-// Validation of every register (rules.md §8) and the rejected-rows list.
+// --- evaluation (per shard) ---
+// Validation of every register (rules.md §8): pg_temp.rejected_now.
 void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// Supervision that ends, and permits to enrol (rules.md §3): pg_temp.end_now, enrol_now.
+void find_ends(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+void find_enrolments(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The evaluated permits and their monthly figures (rules.md §4).
+void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The conditions of every signal type that hold (rules.md §5): pg_temp.signal_now.
+void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
+// --- writing (the run's transaction) ---
+// The rejected-rows list (rules.md §8).
+void record_rejections(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // End of supervision, then enrolment (rules.md §3).
 void end_supervision(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 void enrol_permits(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-
-// The evaluated permits and their monthly figures (rules.md §4).
-void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-// Every signal type and the signal lifecycle (rules.md §5).
-void evaluate_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The signal lifecycle: raise, extend, resolve (rules.md §5).
+void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // Scores, review candidates, the capacity-limited opening and the backlog (rules.md §6).
 void score_and_queue(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The day's quality-control sample of permits with no signal (issue 4, docs/reports.md).

@@ -6,18 +6,28 @@
 namespace supervision::run {
 
 namespace {
-// One validation statement per register, in the order of the data contract.
-const char* const kValidations[] = {
-    "run/validate/permit.sql",         "run/validate/income_record.sql",   "run/validate/population_event.sql",
-    "run/validate/company_status.sql", "run/validate/study_record.sql",    "run/validate/benefit_payment.sql",
-    "run/validate/employment_notice.sql",
+// One validation statement per person register, in the order of the data contract; each
+// takes the shard ($1 count, $2 index).
+const char* const kPersonValidations[] = {
+    "run/validate/permit.sql",         "run/validate/income_record.sql",    "run/validate/population_event.sql",
+    "run/validate/study_record.sql",   "run/validate/benefit_payment.sql",  "run/validate/employment_notice.sql",
 };
 }  // namespace
 
-void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
-    StageLog log("validate");
-    for (const char* file : kValidations) db::exec_file(tx, file);
+void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
+    StageLog log("validate", ctx.shard);
+    long long rows = 0;
+    for (const char* file : kPersonValidations) {
+        rows += static_cast<long long>(db::exec_file(tx, file, ctx.shard.count, ctx.shard.index).affected_rows());
+    }
+    // The trade register is no person's: every shard validates all of it (docs/performance.md).
+    rows += static_cast<long long>(db::exec_file(tx, "run/validate/company_status.sql").affected_rows());
     db::exec_script(tx, "run/validate/analyze.sql");
+    log.done(rows);
+}
+
+void record_rejections(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
+    StageLog log("rejected_rows");
     const long long rows =
         tally(db::exec_file(tx, "run/validate/counts.sql"), "source", "rows", counts["rejected_rows_by_source"]);
     const auto merged = db::exec_file(tx, "run/validate/merge.sql", ctx.run_id)[0];

@@ -1,22 +1,8 @@
--- rules.md §3 "Enrolment": every permit valid on as_of, whose holder has no deceased
--- event on or before it, matching a line in force, enrolled once under the first
--- matching line in configuration order. $1 as_of, $2 run_id. Returns one row per line.
-WITH candidate AS (
-    SELECT DISTINCT ON (p.permit_id) p.permit_id, p.person_id, l.line_id
-    FROM registry.permit p
-    JOIN pg_temp.coverage_line l
-      ON l.basis = p.basis AND l.sequence = p.sequence AND l.effective_from <= $1
-    WHERE supervision.permit_valid_on($1, p.valid_from, p.valid_until, p.status, p.status_date)
-      AND supervision.line_conditions_hold(p.valid_from, p.valid_until, p.decision_date,
-                                           l.validity, l.validity_months, l.scope_field, l.scope_from)
-      AND NOT EXISTS (SELECT 1 FROM supervision.supervised_permit sp WHERE sp.permit_id = p.permit_id)
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r WHERE r.source = 'permit' AND r.source_key = p.permit_id)
-      AND NOT EXISTS (SELECT 1 FROM registry.population_event e
-                      WHERE e.person_id = p.person_id AND e.event_type = 'deceased' AND e.event_date <= $1)
-    ORDER BY p.permit_id, l.ord
-), enrolled AS (
+-- Enrols the permits find_enrolments.sql found. $1 as_of, $2 run_id.
+-- Returns one row per line.
+WITH enrolled AS (
     INSERT INTO supervision.supervised_permit (permit_id, person_id, line_id, enrolled_on, enrolled_run)
-    SELECT permit_id, person_id, line_id, $1, $2 FROM candidate
+    SELECT permit_id, person_id, line_id, $1, $2 FROM pg_temp.enrol_now
     RETURNING line_id
 )
 SELECT line_id, count(*) AS permits FROM enrolled GROUP BY line_id ORDER BY line_id

@@ -1,5 +1,8 @@
 -- The permits evaluated this run, with their evaluation months (rules.md §4).
--- $1 as_of. Grace is the value in force on as_of for the permit's basis and sequence.
+-- They are the supervised permits that do not end on this run and the ones it enrols
+-- (enrolment/find_*.sql), as the run writes both only after the evaluation.
+-- $1 as_of, $2 shard count, $3 this shard (supervision.shard_of). Grace is the value in
+-- force on as_of for the permit's basis and sequence.
 -- MATERIALIZED: the parameter is looked up once per key, not once per permit.
 WITH grace AS MATERIALIZED (
     SELECT k.basis, k.sequence, coalesce(pg_temp.param('grace_months', k.basis, k.sequence, $1), 0)::integer AS months
@@ -24,9 +27,12 @@ SELECT p.permit_id, p.person_id, p.basis, p.sequence, p.decision_date, p.valid_f
        CASE WHEN c.benefits IS NOT NULL THEN
            date_trunc('month', supervision.last_month_end_on_or_before(least(p.valid_until, c.benefits, $1::date - 1)))::date
        END
-FROM supervision.supervised_permit sp
+FROM (SELECT s.permit_id FROM supervision.supervised_permit s
+      WHERE s.ended_on IS NULL AND NOT EXISTS (SELECT 1 FROM pg_temp.end_now e WHERE e.permit_id = s.permit_id)
+      UNION ALL
+      SELECT permit_id FROM pg_temp.enrol_now) sp
 JOIN registry.permit p ON p.permit_id = sp.permit_id
 JOIN grace g ON g.basis = p.basis AND g.sequence = p.sequence
 CROSS JOIN completeness c
-WHERE sp.ended_on IS NULL
+WHERE supervision.shard_of(p.person_id, $2) = $3
   AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r WHERE r.source = 'permit' AND r.source_key = p.permit_id)

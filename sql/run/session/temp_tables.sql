@@ -78,6 +78,20 @@ CREATE TEMP TABLE campaign (
     with_open_signal text[] NOT NULL    -- empty: no condition
 ) ON COMMIT DROP;
 
+-- What this run finds, before it writes anything (rules.md §3): the supervised permits
+-- whose supervision ends, and the permits to enrol. Found per shard, written in one place
+-- (enrolment/end.sql, enrolment/enrol.sql).
+CREATE TEMP TABLE end_now (
+    permit_id text PRIMARY KEY,
+    reason    text NOT NULL
+) ON COMMIT DROP;
+
+CREATE TEMP TABLE enrol_now (
+    permit_id text PRIMARY KEY,
+    person_id text NOT NULL,
+    line_id   text NOT NULL
+) ON COMMIT DROP;
+
 -- Each register's completeness on this run (rules.md §1).
 CREATE TEMP TABLE register (
     source           text PRIMARY KEY,

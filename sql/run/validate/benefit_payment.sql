@@ -1,5 +1,6 @@
 -- rules.md §8: Kela benefit payments that cannot be placed in time or kind.
 -- One pass: the failed checks of each row as an array, kept only when non-empty.
+-- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'benefit_payment', k.source_key, unnest(k.reasons)
 FROM (
@@ -12,6 +13,7 @@ FROM (
         CASE WHEN b.amount < 0 THEN 'negative amount' END
     ], NULL) AS reasons
     FROM registry.benefit_payment b
+    WHERE supervision.shard_of(b.person_id, $1) = $2
 ) k
 WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING

@@ -1,12 +1,14 @@
 -- rules.md §8: employers' notices without the date the employment ended.
 -- One pass: the failed checks of each row as an array, kept only when non-empty.
 -- The same notice twice (person, employer and end date): the greater id is rejected.
+-- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
 WITH duplicate AS (
     SELECT later.notice_id
     FROM registry.employment_notice later
     JOIN registry.employment_notice earlier
       ON earlier.person_id = later.person_id AND coalesce(earlier.employer_id, '') = coalesce(later.employer_id, '')
      AND earlier.employment_ended_on = later.employment_ended_on AND earlier.notice_id < later.notice_id
+    WHERE supervision.shard_of(later.person_id, $1) = $2
 )
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'employment_notice', k.source_key, unnest(k.reasons)
@@ -17,6 +19,7 @@ FROM (
         CASE WHEN n.notice_id IN (SELECT notice_id FROM duplicate) THEN 'duplicate notice (same person, employer and date)' END
     ], NULL) AS reasons
     FROM registry.employment_notice n
+    WHERE supervision.shard_of(n.person_id, $1) = $2
 ) k
 WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING

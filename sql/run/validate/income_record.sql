@@ -1,5 +1,6 @@
 -- rules.md §8: Incomes Register rows that cannot be attributed to a month or person.
 -- One pass: the failed checks of each row as an array, kept only when non-empty.
+-- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'income_record', k.source_key, unnest(k.reasons)
 FROM (
@@ -13,6 +14,7 @@ FROM (
         CASE WHEN r.hours > 744 THEN 'hours above 744 in one record' END
     ], NULL) AS reasons
     FROM registry.income_record r
+    WHERE supervision.shard_of(r.person_id, $1) = $2
 ) k
 WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING

@@ -3,6 +3,7 @@
 -- The same event twice (person, type and date): the copy with the greater id is rejected.
 -- An event dated after the person's (earliest) death is rejected; the death is kept.
 -- Duplicates are numbered in one ordered pass over the person index, not a self-join.
+-- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'population_event', k.source_key, unnest(k.reasons)
 FROM (
@@ -16,9 +17,11 @@ FROM (
     ], NULL) AS reasons
     FROM (SELECT ev.*,
                  row_number() OVER (PARTITION BY ev.person_id, ev.event_date, ev.event_type ORDER BY ev.event_id) AS copy_no
-          FROM registry.population_event ev) e
+          FROM registry.population_event ev
+          WHERE supervision.shard_of(ev.person_id, $1) = $2) e
     LEFT JOIN (SELECT person_id, min(event_date) AS died FROM registry.population_event
-               WHERE event_type = 'deceased' GROUP BY person_id) d ON d.person_id = e.person_id
+               WHERE event_type = 'deceased' AND supervision.shard_of(person_id, $1) = $2
+               GROUP BY person_id) d ON d.person_id = e.person_id
 ) k
 WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING

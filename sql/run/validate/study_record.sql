@@ -1,5 +1,6 @@
 -- rules.md §8: study register rows with an impossible term or unknown enrolment.
 -- One pass: the failed checks of each row as an array, kept only when non-empty.
+-- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
 SELECT 'study_record', k.source_key, unnest(k.reasons)
 FROM (
@@ -11,6 +12,7 @@ FROM (
         CASE WHEN s.credits < 0 THEN 'negative credits' END
     ], NULL) AS reasons
     FROM registry.study_record s
+    WHERE supervision.shard_of(s.person_id, $1) = $2
 ) k
 WHERE k.reasons <> '{}'
 ON CONFLICT DO NOTHING
