@@ -26,6 +26,25 @@ TEST_F(CliTest, RunSucceedsAndPrintsItsCountsOnStdout) {
     EXPECT_NE(p.err.find("stage=enrol"), std::string::npos);
 }
 
+TEST_F(CliTest, RunWithWorkersEvaluatesInShardsAndCountsTheSame) {
+    insert(conn(), PermitRow{});
+    PermitRow other;
+    other.permit_id = "P-2";
+    other.person_id = "H-2";
+    insert(conn(), other);
+    const auto p = run_binary("run --workers 3 --dry-run --as-of 2024-06-17 " + db() + " " + cfg());
+    EXPECT_EQ(p.exit_code, 0) << p.err;
+    EXPECT_EQ(nlohmann::json::parse(p.out)["counts"]["enrolled"].get<int>(), 2);
+    EXPECT_NE(p.err.find("stage=prepare shard=2/3"), std::string::npos) << p.err;
+    EXPECT_NE(p.err.find("stage=transfer"), std::string::npos) << p.err;
+}
+
+TEST_F(CliTest, WorkersBelowOneExitTwo) {
+    const auto p = run_binary("run --workers 0 --as-of 2024-06-17 " + db() + " " + cfg());
+    EXPECT_EQ(p.exit_code, 2) << p.err;
+    EXPECT_NE(p.err.find("--workers"), std::string::npos) << p.err;
+}
+
 TEST_F(CliTest, OptionsMayStandBeforeTheSubcommand) {
     const auto p = run_binary(db() + " " + cfg() + " run --as-of 2024-06-17 --dry-run");
     EXPECT_EQ(p.exit_code, 0) << p.err;

@@ -17,17 +17,23 @@ const config::Config& default_config() {
     return c;
 }
 
-config::Config config_replacing(const std::string& snippet, const std::string& replacement) {
+config::Config config_replacing(const std::vector<std::pair<std::string, std::string>>& replacements) {
     std::ifstream in(source_path("config/supervision.yaml"));
     std::stringstream text;
     text << in.rdbuf();
     std::string yaml = text.str();
-    const auto at = yaml.find(snippet);
-    if (at == std::string::npos || yaml.find(snippet, at + 1) != std::string::npos) {
-        throw std::logic_error("snippet must occur exactly once in the default configuration: " + snippet);
+    for (const auto& [snippet, replacement] : replacements) {
+        const auto at = yaml.find(snippet);
+        if (at == std::string::npos || yaml.find(snippet, at + 1) != std::string::npos) {
+            throw std::logic_error("snippet must occur exactly once in the default configuration: " + snippet);
+        }
+        yaml.replace(at, snippet.size(), replacement);
     }
-    yaml.replace(at, snippet.size(), replacement);
     return config::load_config_text(yaml, "test-config.yaml");
+}
+
+config::Config config_replacing(const std::string& snippet, const std::string& replacement) {
+    return config_replacing({{snippet, replacement}});
 }
 
 run::RunResult run_on(pqxx::connection& c, const config::Config& cfg, const std::string& as_of, bool dry_run) {

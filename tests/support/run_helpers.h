@@ -5,6 +5,8 @@
 
 #include <pqxx/pqxx>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace supervision::test {
 
@@ -15,6 +17,7 @@ std::string source_path(const std::string& relative);
 // The default configuration with one snippet of its text replaced (the snippet must
 // occur exactly once), for tests of other settings.
 config::Config config_replacing(const std::string& snippet, const std::string& replacement);
+config::Config config_replacing(const std::vector<std::pair<std::string, std::string>>& replacements);
 
 run::RunResult run_on(pqxx::connection& c, const std::string& as_of, bool dry_run = false);
 run::RunResult run_on(pqxx::connection& c, const config::Config& cfg, const std::string& as_of, bool dry_run = false);

@@ -95,6 +95,33 @@ TEST_F(StatementFailureTest, StatementTimeoutInAStageFailsCleanlyAndTheRerunEqua
     EXPECT_EQ(outcome_of(conn()), want);
 }
 
+TEST_F(StatementFailureTest, StatementTimeoutInAWorkerFailsTheWholeRunCleanly) {
+    run(kDay1);
+    const Outcome before = outcome_of(conn());
+
+    // Only the workers read the Incomes Register: they time out, the run's own session not.
+    auto blocker_conn = TestDatabase::instance().connect();
+    auto blocker = std::make_unique<pqxx::work>(*blocker_conn);
+    blocker->exec0("LOCK TABLE registry.income_record IN ACCESS EXCLUSIVE MODE");
+    Child timed_out(run_args(TestDatabase::instance().conninfo(), kDay2, "--workers 2"), kTimeoutEnv);
+    const int code = timed_out.wait();
+    blocker.reset();
+
+    EXPECT_EQ(code, 1) << timed_out.err();
+    expect_one_clean_line(timed_out.err());
+    EXPECT_NE(timed_out.err().find("workers=2"), std::string::npos) << timed_out.err();
+    EXPECT_EQ(outcome_of(conn()), before) << "nothing of the failed run may be kept";
+    EXPECT_EQ(last_error(), "failed: ERROR:  canceling statement due to statement timeout\n");
+
+    Child rerun(run_args(TestDatabase::instance().conninfo(), kDay2, "--workers 2"));
+    EXPECT_EQ(rerun.wait(), 0) << rerun.err();
+    const Outcome workers = outcome_of(conn());
+    reset_outputs(conn());
+    run(kDay1);
+    run(kDay2);
+    EXPECT_EQ(outcome_of(conn()), workers);
+}
+
 TEST_F(StatementFailureTest, DiskFullInAStageFailsCleanlyWithoutRowValuesInTheLog) {
     run(kDay1);
     const Outcome want = outcome_of(conn());
