@@ -7,12 +7,15 @@
 #   4. a steady-state run the next day after about 1 % of the inputs changed;
 #   5. prints the figures: seconds, ratios full/floor and steady/full, peak RSS of the
 #      service (/usr/bin/time -v), permits evaluated per second.
-# Usage: bench/run-bench.sh [SIZE] [REPEATS]    (default 1000000 permits, 1 repeat)
+#   6. after the repeats, the median of each figure.
+# Usage: bench/run-bench.sh [SIZE] [REPEATS]    (default 1000000 permits, 3 repeats)
+#   WORKERS=n   the runs' --workers (default: the number of cores)
 # Uses the private cluster of scripts/local-pg.sh and a database supervision_bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size="${1:-1000000}"
-repeats="${2:-1}"
+repeats="${2:-3}"
+workers="${WORKERS:-$(nproc)}"
 as_of="2026-11-02"
 next="2026-11-03"
 bin=build/service/supervision
@@ -47,12 +50,13 @@ floor() {
 reset_outputs() {
   psql -qc "TRUNCATE supervision.run, supervision.supervised_permit, supervision.signal,
             supervision.revocation_review, supervision.review_backlog, supervision.rejected_row,
-            supervision.rejected_row_history, supervision.config_snapshot" >/dev/null
+            supervision.rejected_row_history, supervision.config_snapshot, supervision.qc_sample,
+            supervision.review_audit" >/dev/null
 }
 
 timed_run() {  # prints "seconds max_rss_kib"
   local day="$1" log="$2"
-  /usr/bin/time -v "$bin" run --as-of "$day" >"$log.json" 2>"$log.err"
+  /usr/bin/time -v "$bin" run --workers "$workers" --as-of "$day" >"$log.json" 2>"$log.err"
   python3 - "$log.err" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
@@ -80,7 +84,9 @@ undo_change() {
   psql -qc "DELETE FROM registry.population_event WHERE event_id LIKE 'BENCH-%'" >/dev/null
 }
 
-echo "size=$size load_seconds=$(seconds "$load")"
+echo "size=$size workers=$workers load_seconds=$(seconds "$load")"
+results="$out/results.txt"
+: >"$results"
 for i in $(seq 1 "$repeats"); do
   f=$(floor)
   reset_outputs
@@ -98,4 +104,12 @@ print(f"size={size} repeat={i} scan_floor_s={floor:.2f} full_run_s={full:.2f} st
       f"peak_rss_mib={max(int(rss_full), int(rss_steady)) / 1024:.1f} "
       f"evaluated={evaluated} permits_per_s={int(evaluated) / full:.0f}")
 PY
-done
+done | tee "$results"
+
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [dict(kv.split("=", 1) for kv in line.split()) for line in open(sys.argv[1]) if line.strip()]
+keys = [k for k in rows[0] if k not in ("size", "repeat", "evaluated")]
+print("median of %d: size=%s " % (len(rows), rows[0]["size"])
+      + " ".join(f"{k}={statistics.median(float(r[k]) for r in rows):.2f}" for k in keys))
+PY

@@ -1,18 +1,19 @@
 -- rules.md §8: study register rows with an impossible term or unknown enrolment.
--- One pass: the failed checks of each row as an array, kept only when non-empty.
+-- One pass: the failed checks of each row as one text, a line per reason (half the cost
+-- of an array per row), kept only when not empty.
 -- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
 INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'study_record', k.source_key, unnest(k.reasons)
+SELECT 'study_record', k.source_key, string_to_table(k.reasons, E'\n')
 FROM (
-    SELECT s.person_id || '/' || s.institution_id || '/' || s.term_start::text AS source_key, array_remove(ARRAY[
+    SELECT s.person_id || '/' || s.institution_id || '/' || s.term_start::text AS source_key, concat_ws(E'\n',
         CASE WHEN s.person_id = '' THEN 'person_id missing' END,
         CASE WHEN s.term_end IS NULL THEN 'term_end missing' END,
         CASE WHEN s.term_end < s.term_start THEN 'term_end before term_start' END,
         CASE WHEN s.enrolment IS NULL OR s.enrolment NOT IN ('present', 'absent', 'withdrawn', 'graduated') THEN 'unknown enrolment' END,
         CASE WHEN s.credits < 0 THEN 'negative credits' END
-    ], NULL) AS reasons
+    ) AS reasons
     FROM registry.study_record s
     WHERE supervision.shard_of(s.person_id, $1) = $2
 ) k
-WHERE k.reasons <> '{}'
+WHERE k.reasons <> ''
 ON CONFLICT DO NOTHING
