@@ -9,7 +9,8 @@
 #      service (/usr/bin/time -v), permits evaluated per second.
 #   6. after the repeats, the median of each figure.
 # Usage: bench/run-bench.sh [SIZE] [REPEATS]    (default 1000000 permits, 3 repeats)
-#   WORKERS=n   the runs' --workers (default: the number of cores)
+#   WORKERS=n        the runs' --workers (default: the number of cores)
+#   BENCH_REUSE=1    keep the registers of an earlier run of the same size (no load)
 # Uses the private cluster of scripts/local-pg.sh and a database supervision_bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,9 +34,13 @@ now() { date +%s.%N; }
 
 $bin migrate 2>/dev/null
 t0=$(now)
-$bin demo load --replace --permits "$size" --seed 42 --as-of "$as_of" 2>"$out/load.log"
-load=$(python3 -c "print($(now) - $t0)")
-psql -qc "VACUUM ANALYZE" >/dev/null
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$(psql -Atc "SELECT count(*) FROM registry.permit")" = "$size" ]; then
+  load=0  # BENCH_REUSE=1: the registers of an earlier run of this size are used again
+else
+  $bin demo load --replace --permits "$size" --seed 42 --as-of "$as_of" 2>"$out/load.log"
+  load=$(python3 -c "print($(now) - $t0)")
+  psql -qc "VACUUM ANALYZE" >/dev/null
+fi
 
 floor() {
   local t

@@ -44,7 +44,10 @@ void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Count
     // The first month is bound as a value, so the planner sees how much of the Incomes
     // Register it reads and scans it instead of walking an index.
     const auto first_day = db::exec_file(tx, "run/evaluate/person_months_from.sql", as_of)[0][0].as<std::string>();
-    const auto months = db::exec_file(tx, "run/evaluate/person_months.sql", as_of, first_day).affected_rows();
+    db::exec_file(tx, "run/evaluate/income_read.sql", as_of, first_day, ctx.shard.count, ctx.shard.index);
+    db::exec_script(tx, "run/evaluate/analyze_income.sql");
+    db::exec_file(tx, "run/evaluate/income_rejected.sql");
+    const auto months = db::exec_file(tx, "run/evaluate/income_months.sql").affected_rows();
     db::exec_script(tx, "run/evaluate/analyze_months.sql");
     spdlog::debug("evaluating {} permits over {} person-months", permits, months);
     log.done(static_cast<long long>(permits));

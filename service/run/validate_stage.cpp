@@ -7,10 +7,11 @@ namespace supervision::run {
 
 namespace {
 // One validation statement per person register, in the order of the data contract; each
-// takes the shard ($1 count, $2 index).
+// takes the shard ($1 count, $2 index). The Incomes Register is validated where it is read
+// for the monthly figures (evaluate/income_months.sql).
 const char* const kPersonValidations[] = {
-    "run/validate/permit.sql",         "run/validate/income_record.sql",    "run/validate/population_event.sql",
-    "run/validate/study_record.sql",   "run/validate/benefit_payment.sql",  "run/validate/employment_notice.sql",
+    "run/validate/permit.sql",          "run/validate/population_event.sql", "run/validate/study_record.sql",
+    "run/validate/benefit_payment.sql", "run/validate/employment_notice.sql",
 };
 }  // namespace
 

@@ -2,7 +2,7 @@
 // one test each. The row lands in supervision.rejected_row with its source, key and
 // reason; a row it is compared with (the earlier of two duplicates or overlapping
 // permits) is kept; the run goes on and enrols a good permit beside it. A last test reads
-// the reasons out of sql/run/validate/*.sql: a new kind of rejection without a test here
+// the reasons out of the validation SQL: a new kind of rejection without a test here
 // fails it. docs/reliability.md lists the corpus.
 #include "support/registry_builder.h"
 #include "support/run_helpers.h"
@@ -308,12 +308,20 @@ TEST_F(BadInputEdgeTest, RowsDatedAfterAsOfAreIgnoredNotRejected) {
 TEST(BadInputCorpus, EveryReasonOfTheValidationSqlHasATest) {
     std::set<std::string> tested;
     for (const auto& c : kCorpus) tested.insert(std::string(c.source) + ": " + c.reason);
-    const char* const files[] = {"permit", "income_record", "population_event", "company_status",
-                                 "study_record", "benefit_payment", "employment_notice"};
+    // register → the file that validates it (the Incomes Register where it is read once).
+    const std::pair<const char*, const char*> files[] = {
+        {"permit", "validate/permit"},
+        {"income_record", "evaluate/income_read"},
+        {"population_event", "validate/population_event"},
+        {"company_status", "validate/company_status"},
+        {"study_record", "validate/study_record"},
+        {"benefit_payment", "validate/benefit_payment"},
+        {"employment_notice", "validate/employment_notice"},
+    };
     const std::regex reason(R"(THEN '((?:[^']|'')+)' END)");
     std::set<std::string> in_sql;
-    for (const char* f : files) {
-        std::ifstream in(source_path(std::string("sql/run/validate/") + f + ".sql"));
+    for (const auto& [f, file] : files) {
+        std::ifstream in(source_path(std::string("sql/run/") + file + ".sql"));
         std::stringstream text;
         text << in.rdbuf();
         const std::string sql = text.str();

@@ -6,7 +6,7 @@
 WITH ranked AS (
     SELECT c.*, row_number() OVER (PARTITION BY c.queue ORDER BY c.score DESC, c.first_raised, c.permit_id) AS r
     FROM pg_temp.candidate c
-), room AS (
+), room AS MATERIALIZED (
     SELECT k.queue,
            greatest(coalesce(pg_temp.param('daily_capacity.' || k.queue, '*', '*', $1), 0)::integer
                     - (SELECT count(*) FROM supervision.revocation_review rr

@@ -117,6 +117,18 @@ CREATE TEMP TABLE active_permit (
     benefits_last_month     date                -- the same for benefits
 ) ON COMMIT DROP;
 
+-- The Incomes Register rows this run looks at, read once (evaluate/income_read.sql): the
+-- rejected ones (reasons not empty), and the others of the persons evaluated, in the
+-- evaluation's months.
+CREATE TEMP TABLE income_now (
+    record_id    text NOT NULL,
+    person_id    text,
+    month        date,            -- of period_end (rules.md §4), as a column for ANALYZE
+    gross_amount numeric,
+    hours        numeric,
+    reasons      text NOT NULL    -- the failed checks, a line each; '' when none
+) ON COMMIT DROP;
+
 -- Monthly income and hours per person, over all payers (rules.md §4). One row per
 -- (person, month) by construction (GROUP BY); no index: the signals hash-join it, and
 -- maintaining a key over millions of rows cost more than the aggregation.
