@@ -32,6 +32,7 @@ using Stage = void (*)(pqxx::transaction_base&, const RunContext&, Counts&);
 constexpr std::pair<const char*, Stage> kWriting[] = {
     {"rejected_rows", record_rejections}, {"end", end_supervision}, {"enrol", enrol_permits},
     {"signal_lifecycle", update_signals}, {"reviews", score_and_queue}, {"qc_sample", draw_qc_sample},
+    {"statistics", refresh_statistics},
 };
 
 // All the work of one run, in pipeline order, inside one transaction.

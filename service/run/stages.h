@@ -38,5 +38,7 @@ void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& c
 void score_and_queue(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The day's quality-control sample of permits with no signal (issue 4, docs/reports.md).
 void draw_qc_sample(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The planner statistics of the tables the run wrote (migration 0006).
+void refresh_statistics(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
 }  // namespace supervision::run
