@@ -122,6 +122,15 @@ TEST_F(StatementFailureTest, StatementTimeoutInAWorkerFailsTheWholeRunCleanly) {
     EXPECT_EQ(outcome_of(conn()), workers);
 }
 
+// While the workers evaluate, the run's own session is idle in its transaction, and each
+// worker is while the others' findings are copied: a server's idle timeout must not end them.
+TEST_F(StatementFailureTest, AnIdleInTransactionTimeoutDoesNotEndARunWithWorkers) {
+    Child c(run_args(TestDatabase::instance().conninfo(), kDay1, "--workers 3"),
+            "PGOPTIONS='-c idle_in_transaction_session_timeout=20'");
+    EXPECT_EQ(c.wait(), 0) << c.err();
+    EXPECT_GT(count("SELECT count(*) FROM supervision.supervised_permit"), 0);
+}
+
 TEST_F(StatementFailureTest, DiskFullInAStageFailsCleanlyWithoutRowValuesInTheLog) {
     run(kDay1);
     const Outcome want = outcome_of(conn());
