@@ -101,16 +101,22 @@ TEST_P(ServerStopsMidRunTest, RunExitsFourAndTheNextRunEqualsAnUninterruptedOne)
     const Outcome before = outcome_of(*conn_);
 
     const auto [code, err] = stop_server_at(GetParam().marker, GetParam().mode);
-    EXPECT_EQ(code, 4) << err;
     const std::string last = err.substr(err.rfind('\n', err.size() - 2) + 1);
-    EXPECT_NE(last.find(" error "), std::string::npos) << last;
-    EXPECT_TRUE(last.find("run again") != std::string::npos || last.find("running again") != std::string::npos)
-        << last;
+    // At the last statement the client may have committed and ended before SIGSTOP
+    // arrived: then it succeeded (exit 0), and its whole run must be there (below).
+    const bool finished_first = code == 0 && std::string(GetParam().name) == "crash_at_commit";
+    if (!finished_first) {
+        EXPECT_EQ(code, 4) << err;
+        EXPECT_NE(last.find(" error "), std::string::npos) << last;
+        EXPECT_TRUE(last.find("run again") != std::string::npos || last.find("running again") != std::string::npos)
+            << last;
+    }
     // Nothing of the interrupted run is kept, unless its COMMIT reached the server before
     // the crash (stopped at the last statement, the client may have sent it already):
     // then all of it is, and the client could not know (exit 4 all the same).
     const Outcome after = outcome_of(*conn_);
     const bool committed = count("SELECT count(*) FROM supervision.run WHERE status = 'succeeded'") == 2;
+    if (finished_first) EXPECT_TRUE(committed) << err;
     EXPECT_EQ(after, committed ? want : before) << (committed ? "the committed run is whole" : "nothing may be kept");
     // Its run record, if its commit got through, is left running; the next run marks it failed.
     const long long left_running = count("SELECT count(*) FROM supervision.run WHERE status = 'running'");
@@ -129,7 +135,7 @@ INSTANTIATE_TEST_SUITE_P(
                       StopCase{"crash_in_signals", "run/signals/raise.sql", "immediate"},
                       StopCase{"shutdown_in_prepare", "stage=enrol", "fast"},
                       StopCase{"shutdown_in_reviews", "run/reviews/candidates.sql", "fast"},
-                      StopCase{"crash_at_commit", "run/ledger/succeed.sql", "immediate"}),
+                      StopCase{"crash_at_commit", "stage=statistics", "immediate"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(ServerRestartTest, ConnectionIsRetriedUntilTheServerIsUp) {
