@@ -2,7 +2,6 @@
 // every change to a review, by the run or by a supervisor, is recorded with who, when and
 // the values before and after, so that an auditor can rebuild a case's history. A change
 // rolled back leaves no audit row (the kill tests compare the trail after a kill too).
-#include "demo/demo_loader.h"
 #include "support/registry_builder.h"
 #include "support/run_helpers.h"
 #include "support/test_database.h"
@@ -45,12 +44,7 @@ protected:
     }
     void SetUp() override {
         DbTest::SetUp();
-        demo::DemoSpec spec;
-        spec.permits = 3000;
-        spec.seed = 7;
-        spec.as_of = *rules::parse_iso_date("2025-11-04");
-        spec.replace = true;
-        demo::load_demo(conn(), spec);
+        load_small_demo(conn(), "2025-11-04");
         const auto p = run_binary("run --as-of 2025-11-03 --db '" + TestDatabase::instance().conninfo() +
                                   " user=" + user("batch") + "' --config " + source_path("config/supervision.yaml"));
         ASSERT_EQ(p.exit_code, 0) << p.err;

@@ -1,7 +1,6 @@
 // Issue 6, least privilege (sql/migrations/0005_roles_audit.sql): log in as a member of
 // each role and prove what it can and cannot do; the nightly run works as a member of the
 // batch role and gives the same outcome as a run by the database owner.
-#include "demo/demo_loader.h"
 #include "support/outcome.h"
 #include "support/registry_builder.h"
 #include "support/run_helpers.h"
@@ -196,12 +195,7 @@ TEST_F(RolesTest, LaterTablesGetTheBatchGrantsByDefault) {
 // The nightly run as a member of supervision_batch: two days on the demo data, the same
 // outcome as runs by the database owner.
 TEST_F(RolesTest, NightlyRunWorksUnderTheBatchRole) {
-    demo::DemoSpec spec;
-    spec.permits = 3000;
-    spec.seed = 7;
-    spec.as_of = *rules::parse_iso_date("2025-11-04");
-    spec.replace = true;
-    demo::load_demo(conn(), spec);
+    load_small_demo(conn(), "2025-11-04");
     const std::string cfg = " --config " + source_path("config/supervision.yaml");
     const std::string owner = " --db '" + TestDatabase::instance().conninfo() + "'";
     const std::string batch = " --db '" + TestDatabase::instance().conninfo() + " user=" + user("batch") + "'";

@@ -1,7 +1,6 @@
 // rules.md §7: a run killed (SIGKILL) at any point leaves nothing but its run record; the
 // next run produces exactly what an uninterrupted run would have. The binary is killed
 // right after each stage line it prints, i.e. inside the following stage.
-#include "demo/demo_loader.h"
 #include "e2e/faults/fault_support.h"
 #include "support/outcome.h"
 #include "support/run_helpers.h"
@@ -19,12 +18,7 @@ class KillRerunTest : public DbTest {
 protected:
     void SetUp() override {
         DbTest::SetUp();
-        demo::DemoSpec spec;
-        spec.permits = 3000;
-        spec.seed = 7;
-        spec.as_of = *rules::parse_iso_date(kDay2);
-        spec.replace = true;
-        demo::load_demo(conn(), spec);
+        load_small_demo(conn(), kDay2);
     }
     std::string args(const char* day) { return run_args(TestDatabase::instance().conninfo(), day); }
     // Starts the binary and SIGKILLs it as soon as a stderr line contains `marker`.

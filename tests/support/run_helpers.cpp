@@ -1,6 +1,7 @@
 #include "support/run_helpers.h"
 
 #include "config/loader.h"
+#include "demo/demo_loader.h"
 
 #include <cstdio>
 #include <fstream>
@@ -34,6 +35,10 @@ config::Config config_replacing(const std::vector<std::pair<std::string, std::st
 
 config::Config config_replacing(const std::string& snippet, const std::string& replacement) {
     return config_replacing({{snippet, replacement}});
+}
+
+void load_small_demo(pqxx::connection& c, const std::string& as_of) {
+    demo::load_demo(c, demo::DemoSpec{3000, 7, *rules::parse_iso_date(as_of), true});
 }
 
 run::RunResult run_on(pqxx::connection& c, const config::Config& cfg, const std::string& as_of, bool dry_run) {

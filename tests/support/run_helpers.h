@@ -19,6 +19,10 @@ std::string source_path(const std::string& relative);
 config::Config config_replacing(const std::string& snippet, const std::string& replacement);
 config::Config config_replacing(const std::vector<std::pair<std::string, std::string>>& replacements);
 
+// The demo registers the end-to-end and role tests run on: 3 000 permits, seed 7, as of
+// `as_of`, replacing what the registry holds.
+void load_small_demo(pqxx::connection& c, const std::string& as_of);
+
 run::RunResult run_on(pqxx::connection& c, const std::string& as_of, bool dry_run = false);
 run::RunResult run_on(pqxx::connection& c, const config::Config& cfg, const std::string& as_of, bool dry_run = false);
 

@@ -15,6 +15,7 @@
 // not eligible: E-EDGE-OUT (ends 2025-01-19, before its line came into force), N-2024 (decided
 // in 2024), N-SHORT (5 months), N-FAMILY (no line), N-SELF (self-employed: its line starts
 // 2026-01-01, after 31.12.2025).
+#include "db/reports/outcome_rows.h"
 #include "support/registry_builder.h"
 #include "support/run_helpers.h"
 
@@ -24,44 +25,25 @@
 
 namespace supervision::test {
 
-inline void coverage_permit(pqxx::connection& c, const std::string& id, const std::string& basis,
-                            const std::string& sequence, const std::string& decided, const std::string& from,
-                            const std::string& until, const std::string& status = "granted",
-                            const Text& status_date = std::nullopt) {
-    PermitRow p;
-    p.permit_id = id;
-    p.person_id = "PERSON-" + id;
-    p.basis = basis;
-    p.sequence = sequence;
-    p.decision_date = decided;
-    p.valid_from = from;
-    p.valid_until = until;
-    p.status = status;
-    p.status_date = status_date;
-    p.company_id = "COMPANY-" + id;
-    p.institution_id = "INST-" + id;
-    insert(c, p);
-}
-
 inline void load_coverage_registers(pqxx::connection& c) {
     set_all_sources(c, "2025-07-31");
-    coverage_permit(c, "C-1", "specialist", "extended", "2025-01-10", "2025-02-01", "2026-01-31");
-    coverage_permit(c, "C-3", "specialist", "extended", "2025-02-20", "2025-03-01", "2026-02-28", "revoked",
-                    std::string("2025-08-15"));
-    coverage_permit(c, "U-NORUN", "specialist", "extended", "2025-01-05", "2025-01-10", "2025-07-20");
-    coverage_permit(c, "U-NOTSTARTED", "specialist", "extended", "2025-05-20", "2025-10-01", "2026-09-30");
-    coverage_permit(c, "U-REVOKED", "specialist", "extended", "2025-01-15", "2025-02-01", "2026-01-31", "revoked",
-                    std::string("2025-04-01"));
-    coverage_permit(c, "C-2", "specialist", "first", "2025-02-01", "2025-03-01", "2026-03-31");
-    coverage_permit(c, "U-REJECTED", "growth_entrepreneur", "first", "2025-03-01", "2025-03-15", "2026-06-30");
+    permit_of(c, "C-1", "specialist", "extended", "2025-01-10", "2025-02-01", "2026-01-31");
+    permit_of(c, "C-3", "specialist", "extended", "2025-02-20", "2025-03-01", "2026-02-28", "revoked",
+              std::string("2025-08-15"));
+    permit_of(c, "U-NORUN", "specialist", "extended", "2025-01-05", "2025-01-10", "2025-07-20");
+    permit_of(c, "U-NOTSTARTED", "specialist", "extended", "2025-05-20", "2025-10-01", "2026-09-30");
+    permit_of(c, "U-REVOKED", "specialist", "extended", "2025-01-15", "2025-02-01", "2026-01-31", "revoked",
+              std::string("2025-04-01"));
+    permit_of(c, "C-2", "specialist", "first", "2025-02-01", "2025-03-01", "2026-03-31");
+    permit_of(c, "U-REJECTED", "growth_entrepreneur", "first", "2025-03-01", "2025-03-15", "2026-06-30");
     exec(c, "UPDATE registry.permit SET company_id = NULL, required_monthly_income = -1 WHERE permit_id = 'U-REJECTED'");
-    coverage_permit(c, "E-EDGE-IN", "employed", "extended", "2025-01-02", "2024-07-20", "2025-01-20");
-    coverage_permit(c, "E-EDGE-OUT", "employed", "extended", "2025-01-02", "2024-07-19", "2025-01-19");
-    coverage_permit(c, "E-1", "employed", "first", "2025-01-05", "2025-01-10", "2026-02-28");
-    coverage_permit(c, "N-2024", "specialist", "extended", "2024-12-31", "2025-01-01", "2025-12-31");
-    coverage_permit(c, "N-SHORT", "specialist", "extended", "2025-03-01", "2025-03-01", "2025-07-31");
-    coverage_permit(c, "N-FAMILY", "family", "first", "2025-03-01", "2025-03-01", "2026-12-31");
-    coverage_permit(c, "N-SELF", "self_employed", "extended", "2025-06-01", "2025-06-01", "2026-05-31");
+    permit_of(c, "E-EDGE-IN", "employed", "extended", "2025-01-02", "2024-07-20", "2025-01-20");
+    permit_of(c, "E-EDGE-OUT", "employed", "extended", "2025-01-02", "2024-07-19", "2025-01-19");
+    permit_of(c, "E-1", "employed", "first", "2025-01-05", "2025-01-10", "2026-02-28");
+    permit_of(c, "N-2024", "specialist", "extended", "2024-12-31", "2025-01-01", "2025-12-31");
+    permit_of(c, "N-SHORT", "specialist", "extended", "2025-03-01", "2025-03-01", "2025-07-31");
+    permit_of(c, "N-FAMILY", "family", "first", "2025-03-01", "2025-03-01", "2026-12-31");
+    permit_of(c, "N-SELF", "self_employed", "extended", "2025-06-01", "2025-06-01", "2026-05-31");
 }
 
 inline void run_coverage_history(pqxx::connection& c) {

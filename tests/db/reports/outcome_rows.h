@@ -10,9 +10,11 @@
 
 namespace supervision::test {
 
+// A permit of holder PERSON-<id>, with a company and an institution of its own.
 inline void permit_of(pqxx::connection& c, const std::string& id, const std::string& basis, const std::string& sequence,
                       const std::string& decided, const std::string& from = "2024-01-01",
-                      const std::string& until = "2026-12-31") {
+                      const std::string& until = "2026-12-31", const std::string& status = "granted",
+                      const Text& status_date = std::nullopt) {
     PermitRow p;
     p.permit_id = id;
     p.person_id = "PERSON-" + id;
@@ -21,6 +23,8 @@ inline void permit_of(pqxx::connection& c, const std::string& id, const std::str
     p.decision_date = decided;
     p.valid_from = from;
     p.valid_until = until;
+    p.status = status;
+    p.status_date = status_date;
     p.company_id = "COMPANY-" + id;
     p.institution_id = "INST-" + id;
     insert(c, p);

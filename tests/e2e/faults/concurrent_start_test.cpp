@@ -1,7 +1,6 @@
 // Issue 6, fault injection: two runs started together. Exactly one runs; the other exits
 // 5 at once (it does not wait for the lock) with a one-line message, and writes nothing,
 // not even a run record.
-#include "demo/demo_loader.h"
 #include "e2e/faults/fault_support.h"
 #include "support/outcome.h"
 #include "support/run_helpers.h"
@@ -23,12 +22,7 @@ class ConcurrentStartTest : public DbTest {
 protected:
     void SetUp() override {
         DbTest::SetUp();
-        demo::DemoSpec spec;
-        spec.permits = 3000;
-        spec.seed = 7;
-        spec.as_of = *rules::parse_iso_date(kDay);
-        spec.replace = true;
-        demo::load_demo(conn(), spec);
+        load_small_demo(conn(), kDay);
     }
     std::string args(const std::string& extra = "") {
         return run_args(TestDatabase::instance().conninfo(), kDay, extra);

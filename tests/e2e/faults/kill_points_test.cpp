@@ -8,7 +8,6 @@
 // runs (or between two). The points are drawn over both days of a two-day history: a
 // first run (everything inserted) and a second (rows updated, signals resolved and
 // extended, reviews opened). Deterministic: the same seed kills at the same lines.
-#include "demo/demo_loader.h"
 #include "e2e/faults/fault_support.h"
 #include "support/outcome.h"
 #include "support/run_helpers.h"
@@ -39,12 +38,7 @@ class KillPointsTest : public DbTest {
 protected:
     void SetUp() override {
         DbTest::SetUp();
-        demo::DemoSpec spec;
-        spec.permits = 3000;
-        spec.seed = 7;
-        spec.as_of = *rules::parse_iso_date(kDay2);
-        spec.replace = true;
-        demo::load_demo(conn(), spec);
+        load_small_demo(conn(), kDay2);
     }
     std::string args(const char* day) {
         return run_args(TestDatabase::instance().conninfo(), day, "--log-level debug");

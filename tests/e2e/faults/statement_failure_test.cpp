@@ -7,7 +7,6 @@
 // "could not extend file …: No space left on device"), so it takes the path of every
 // failed statement: the run's transaction rolls back. The test raises that very error from
 // a trigger on a table the signals stage writes.
-#include "demo/demo_loader.h"
 #include "e2e/faults/fault_support.h"
 #include "support/outcome.h"
 #include "support/registry_builder.h"
@@ -42,12 +41,7 @@ class StatementFailureTest : public DbTest {
 protected:
     void SetUp() override {
         DbTest::SetUp();
-        demo::DemoSpec spec;
-        spec.permits = 3000;
-        spec.seed = 7;
-        spec.as_of = *rules::parse_iso_date(kDay2);
-        spec.replace = true;
-        demo::load_demo(conn(), spec);
+        load_small_demo(conn(), kDay2);
     }
     void TearDown() override { exec(conn(), kDropDiskFull); }
     std::string args(const char* day) { return run_args(TestDatabase::instance().conninfo(), day); }
