@@ -55,19 +55,23 @@ void evaluate_shard(ShardSession& s, const db::ConnectOptions& connect, const st
 // Row by row as COPY text, straight from one session to the other: nothing is held here.
 // libpqxx 6.4's stream_to keeps its raw-line writer private, and its stream_from copy
 // doubles each line's newline; the older tablewriter writes raw lines as they are.
-void copy_table(pqxx::transaction_base& from_tx, pqxx::transaction_base& to_tx, const std::string& table) {
+// Returns the rows copied.
+long long copy_table(pqxx::transaction_base& from_tx, pqxx::transaction_base& to_tx, const std::string& table) {
     pqxx::stream_from from(from_tx, table);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
     pqxx::tablewriter to(to_tx, table);
 #pragma GCC diagnostic pop
     std::string line;
+    long long rows = 0;
     while (from.get_raw_line(line)) {
         if (!line.empty() && line.back() == '\n') line.pop_back();
         to.write_raw_line(line);
+        ++rows;
     }
     from.complete();
     to.complete();
+    return rows;
 }
 
 }  // namespace
@@ -98,14 +102,15 @@ void evaluate_in_shards(pqxx::transaction_base& run_tx, const RunContext& ctx, c
     clock.lap("shards");
 
     StageLog log("transfer");
+    long long rows = 0;
     for (auto& s : shards) {
-        for (const char* table : kFindings) copy_table(*s.tx, run_tx, table);
+        for (const char* table : kFindings) rows += copy_table(*s.tx, run_tx, table);
         s.tx->abort();  // it wrote only its temporary tables
     }
     db::exec_script(run_tx, "run/validate/analyze.sql");
     db::exec_script(run_tx, "run/evaluate/analyze_permits.sql");
     clock.lap("transfer");
-    log.done(db::exec_file(run_tx, "run/shards/findings.sql")[0][0].as<long long>());
+    log.done(rows);
 }
 
 }  // namespace supervision::run
