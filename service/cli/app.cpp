@@ -128,6 +128,13 @@ int main(int argc, char** argv) {
                         "the outcome is the same for any number (about one per core of the database server)")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
+    run_cmd->add_flag("--full", run.full,
+                      "evaluate every person, not only those whose registers changed or whose day came; the "
+                      "outcome is the same (docs/incremental.md)");
+    run_cmd->add_option("--full-every-days", run.full_every_days,
+                        "evaluate every person when the last full evaluation is this many days old or older")
+        ->check(CLI::Range(1, 3660))
+        ->capture_default_str();
     run_cmd->add_option("--metrics-file", run.metrics_file,
                         "write Prometheus text-format metrics here, atomically (node_exporter textfile "
                         "collector); not for dry runs");

@@ -74,6 +74,8 @@ void run_and_print(const GlobalOptions& g, const RunCommand& c, run::RunOutcome&
     if (c.as_of) options.as_of = outcome.as_of;
     options.dry_run = c.dry_run;
     options.workers = c.workers;
+    options.evaluation.full = c.full;
+    options.evaluation.full_every_days = c.full_every_days;
     options.connect = connect_options(g, "run");
     auto conn = db::connect(options.connect);
     const auto result = run::run_nightly(*conn, config, options);

@@ -19,6 +19,8 @@ struct RunCommand {
     bool dry_run = false;              // compute, write nothing, print counts
     std::string metrics_file;          // Prometheus textfile; empty: none (dry runs write none)
     int workers = 1;                   // evaluation sessions at once, by person (docs/performance.md)
+    bool full = false;                 // evaluate every person, whatever changed (docs/incremental.md)
+    int full_every_days = 7;           // a full evaluation at least this often (docs/incremental.md)
 };
 
 struct DemoLoadCommand {

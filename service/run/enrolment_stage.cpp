@@ -8,14 +8,14 @@ namespace supervision::run {
 void find_ends(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
     StageLog log("find_ends", ctx.shard);
     const auto rows = db::exec_file(tx, "run/enrolment/find_ends.sql", rules::to_iso(ctx.as_of), ctx.shard.count,
-                                    ctx.shard.index);
+                                    ctx.shard.index, ctx.scope.persons);
     log.done(static_cast<long long>(rows.affected_rows()));
 }
 
 void find_enrolments(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
     StageLog log("find_enrolments", ctx.shard);
     const auto rows = db::exec_file(tx, "run/enrolment/find_enrolments.sql", rules::to_iso(ctx.as_of),
-                                    ctx.shard.count, ctx.shard.index);
+                                    ctx.shard.count, ctx.shard.index, ctx.scope.persons);
     log.done(static_cast<long long>(rows.affected_rows()));
 }
 

@@ -65,8 +65,8 @@ void record_start(pqxx::connection& conn, long long run_id, rules::Day as_of, co
     tx.commit();
 }
 
-void record_success(pqxx::transaction_base& tx, long long run_id, const Counts& counts) {
-    db::exec_file(tx, "run/ledger/succeed.sql", run_id, counts.dump());
+void record_success(pqxx::transaction_base& tx, long long run_id, const Counts& counts, const Counts& evaluation) {
+    db::exec_file(tx, "run/ledger/succeed.sql", run_id, counts.dump(), evaluation.dump());
 }
 
 void record_failure(pqxx::connection& conn, long long run_id, const std::string& error) {

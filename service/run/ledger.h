@@ -34,7 +34,7 @@ std::optional<rules::Day> last_completed_as_of(pqxx::connection& conn);
 long long next_run_id(pqxx::connection& conn);
 void record_start(pqxx::connection& conn, long long run_id, rules::Day as_of, const std::string& mode,
                   const ConfigIdentity& config, const std::string& config_version);
-void record_success(pqxx::transaction_base& tx, long long run_id, const Counts& counts);
+void record_success(pqxx::transaction_base& tx, long long run_id, const Counts& counts, const Counts& evaluation);
 void record_failure(pqxx::connection& conn, long long run_id, const std::string& error);
 
 }  // namespace supervision::run

@@ -2,8 +2,9 @@
 
 #include "db/migrations.h"
 #include "errors.h"
-#include "run/ledger.h"
 #include "run/evaluation.h"
+#include "run/ledger.h"
+#include "run/scope.h"
 #include "run/session_setup.h"
 #include "run/shards.h"
 #include "run/stage_log.h"
@@ -32,16 +33,20 @@ using Stage = void (*)(pqxx::transaction_base&, const RunContext&, Counts&);
 constexpr std::pair<const char*, Stage> kWriting[] = {
     {"rejected_rows", record_rejections}, {"end", end_supervision}, {"enrol", enrol_permits},
     {"signal_lifecycle", update_signals}, {"reviews", score_and_queue}, {"qc_sample", draw_qc_sample},
-    {"statistics", refresh_statistics},
+    {"evaluation_state", save_evaluation_state}, {"statistics", refresh_statistics},
 };
 
-// All the work of one run, in pipeline order, inside one transaction.
-void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, const RunOptions& options, Counts& counts) {
+// All the work of one run, in pipeline order, inside one transaction. Returns how it
+// evaluated (run/scope.h), for the run record.
+Counts run_stages(pqxx::transaction_base& tx, RunContext ctx, const RunOptions& options, Counts& counts) {
     StageClock clock(counts);
     load_session(tx, *ctx.config);
     clock.lap("session");
     check_registers(tx, ctx, counts);
     clock.lap("registers");
+    EvaluationPlan plan = plan_evaluation(tx, ctx, options.evaluation, counts);
+    ctx.scope = plan.scope;
+    clock.lap("scope");
     if (options.workers > 1) {
         evaluate_in_shards(tx, ctx, options.connect, options.workers, counts);
     } else {
@@ -52,6 +57,7 @@ void run_stages(pqxx::transaction_base& tx, const RunContext& ctx, const RunOpti
         stage(tx, ctx, counts);
         clock.lap(name);
     }
+    return plan.state;
 }
 
 }  // namespace
@@ -61,7 +67,7 @@ RunResult run_nightly(pqxx::connection& conn, const config::Config& config, cons
     db::require_current_schema(conn);
     RunLock lock(conn);
     const auto identity = identify_config(conn, config);
-    RunContext ctx{next_run_id(conn), as_of, options.dry_run, &config, identity.digest, Shard{}};
+    RunContext ctx{next_run_id(conn), as_of, options.dry_run, &config, identity.digest, Shard{}, Scope{}};
     if (!ctx.dry_run) {
         mark_abandoned_runs(conn, ctx.run_id);
         check_as_of(conn, as_of);
@@ -74,11 +80,11 @@ RunResult run_nightly(pqxx::connection& conn, const config::Config& config, cons
         // One snapshot for the whole run, shared with the workers: every stage reads the
         // registers as they were when the run began (docs/architecture.md).
         pqxx::transaction<pqxx::isolation_level::repeatable_read> tx(conn, "nightly");
-        run_stages(tx, ctx, options, counts);
+        const Counts evaluation = run_stages(tx, ctx, options, counts);
         if (ctx.dry_run) {
             tx.abort();
         } else {
-            record_success(tx, ctx.run_id, counts);
+            record_success(tx, ctx.run_id, counts, evaluation);
             tx.commit();
         }
     } catch (const pqxx::in_doubt_error&) {

@@ -4,6 +4,7 @@
 #include "db/connection.h"
 #include "rules/dates.h"
 #include "run/run_context.h"
+#include "run/scope.h"
 
 #include <optional>
 #include <pqxx/pqxx>
@@ -14,6 +15,7 @@ struct RunOptions {
     std::optional<rules::Day> as_of;  // default: today in Europe/Helsinki
     bool dry_run = false;             // compute everything, write nothing, print the counts
     int workers = 1;                  // evaluation sessions at once (run/shards.h); 1: in the run's own
+    EvaluationPolicy evaluation;      // full or incremental (run/scope.h)
     db::ConnectOptions connect;       // how the workers' sessions connect (when workers > 1)
 };
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace supervision::run {
@@ -15,6 +16,14 @@ struct Shard {
     int index = 0;
 };
 
+// The persons an incremental run evaluates (run/scope.h, docs/incremental.md): their ids as
+// one PostgreSQL array value, bound to the evaluation's statements (supervision.in_scope);
+// none for a full run, which evaluates everyone.
+struct Scope {
+    std::optional<std::string> persons;
+    bool incremental() const { return persons.has_value(); }
+};
+
 // What every stage of one run needs to know.
 struct RunContext {
     long long run_id = 0;
@@ -23,6 +32,7 @@ struct RunContext {
     const config::Config* config = nullptr;
     std::string config_digest;  // SHA-256 of the canonical configuration
     Shard shard;                // the evaluation stages' persons; all of them by default
+    Scope scope;                // and of those, an incremental run's only
 };
 
 // The run's counts, recorded in supervision.run.counts and printed by a dry run.

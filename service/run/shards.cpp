@@ -23,7 +23,7 @@ using ShardTransaction = pqxx::transaction<pqxx::isolation_level::repeatable_rea
 
 // What the writing stages read, in the order they are copied. The shards' rows are
 // disjoint: every key holds one person's row, and a person is in one shard.
-const char* const kFindings[] = {"rejected_now", "end_now", "enrol_now", "active_permit", "signal_now"};
+const char* const kFindings[] = {"rejected_now", "end_now", "enrol_now", "signal_now", "recheck_now"};
 
 // SET TRANSACTION SNAPSHOT takes no parameter; the id is the server's own, quoted.
 const char* const kImportSnapshot = "SET TRANSACTION SNAPSHOT ";
@@ -108,7 +108,6 @@ void evaluate_in_shards(pqxx::transaction_base& run_tx, const RunContext& ctx, c
         s.tx->abort();  // it wrote only its temporary tables
     }
     db::exec_script(run_tx, "run/validate/analyze.sql");
-    db::exec_script(run_tx, "run/evaluate/analyze_permits.sql");
     clock.lap("transfer");
     log.done(rows);
 }

@@ -38,16 +38,19 @@ long long total(const Counts& c) {
 void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
     StageLog log("prepare", ctx.shard);
     const auto as_of = rules::to_iso(ctx.as_of);
-    const auto permits =
-        db::exec_file(tx, "run/evaluate/active_permits.sql", as_of, ctx.shard.count, ctx.shard.index).affected_rows();
+    const auto permits = db::exec_file(tx, "run/evaluate/active_permits.sql", as_of, ctx.shard.count,
+                                       ctx.shard.index, ctx.scope.persons)
+                             .affected_rows();
     db::exec_script(tx, "run/evaluate/analyze_permits.sql");
     // The first month is bound as a value, so the planner sees how much of the Incomes
     // Register it reads and scans it instead of walking an index.
     const auto first_day = db::exec_file(tx, "run/evaluate/person_months_from.sql", as_of)[0][0].as<std::string>();
-    db::exec_file(tx, "run/evaluate/income_read.sql", as_of, first_day, ctx.shard.count, ctx.shard.index);
+    db::exec_file(tx, "run/evaluate/income_read.sql", as_of, first_day, ctx.shard.count, ctx.shard.index,
+                  ctx.scope.persons);
     db::exec_script(tx, "run/evaluate/analyze_income.sql");
     db::exec_file(tx, "run/evaluate/income_rejected.sql");
     const auto months = db::exec_file(tx, "run/evaluate/income_months.sql").affected_rows();
+    db::exec_file(tx, "run/evaluate/work_history.sql", as_of);
     db::exec_script(tx, "run/evaluate/analyze_months.sql");
     spdlog::debug("evaluating {} permits over {} person-months", permits, months);
     log.done(static_cast<long long>(permits));
@@ -64,9 +67,19 @@ void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
     log.done(conditions);
 }
 
+void find_recheck_days(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
+    StageLog log("recheck", ctx.shard);
+    log.done(static_cast<long long>(
+        db::exec_file(tx, "run/evaluate/recheck.sql", rules::to_iso(ctx.as_of)).affected_rows()));
+}
+
 void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
     StageLog log("signal_lifecycle");
     const auto as_of = rules::to_iso(ctx.as_of);
+    if (ctx.scope.incremental()) {
+        counts["evaluation"]["signals_carried_forward"] =
+            static_cast<long long>(db::exec_file(tx, "run/signals/carry_forward.sql", as_of).affected_rows());
+    }
     const auto extended = db::exec_file(tx, "run/signals/extend.sql");
     counts["signals_raised"] = by_type(db::exec_file(tx, "run/signals/raise.sql", as_of, ctx.run_id));
     counts["signals_resolved"] = by_type(db::exec_file(tx, "run/signals/resolve.sql", as_of, ctx.run_id));

@@ -25,6 +25,8 @@ void find_enrolments(pqxx::transaction_base& tx, const RunContext& ctx, Counts& 
 void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The conditions of every signal type that hold (rules.md §5): pg_temp.signal_now.
 void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// Per evaluated person, the next day a result can change by date alone: pg_temp.recheck_now.
+void find_recheck_days(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
 // --- writing (the run's transaction) ---
 // The rejected-rows list (rules.md §8).
@@ -32,12 +34,16 @@ void record_rejections(pqxx::transaction_base& tx, const RunContext& ctx, Counts
 // End of supervision, then enrolment (rules.md §3).
 void end_supervision(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 void enrol_permits(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-// The signal lifecycle: raise, extend, resolve (rules.md §5).
+// The signal lifecycle: raise, extend, resolve (rules.md §5); an incremental run first
+// carries the conditions of the persons it did not evaluate over (docs/incremental.md).
 void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // Scores, review candidates, the capacity-limited opening and the backlog (rules.md §6).
 void score_and_queue(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The day's quality-control sample of permits with no signal (issue 4, docs/reports.md).
 void draw_qc_sample(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The recheck days of the persons evaluated, and the register changes taken into account
+// (docs/incremental.md).
+void save_evaluation_state(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The planner statistics of the tables the run wrote (migration 0006).
 void refresh_statistics(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 

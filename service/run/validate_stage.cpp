@@ -7,7 +7,7 @@ namespace supervision::run {
 
 namespace {
 // One validation statement per person register, in the order of the data contract; each
-// takes the shard ($1 count, $2 index). The Incomes Register is validated where it is read
+// takes the shard ($1 count, $2 index) and an incremental run's persons ($3). The Incomes Register is validated where it is read
 // for the monthly figures (evaluate/income_months.sql).
 const char* const kPersonValidations[] = {
     "run/validate/permit.sql",          "run/validate/population_event.sql", "run/validate/study_record.sql",
@@ -19,9 +19,11 @@ void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Count
     StageLog log("validate", ctx.shard);
     long long rows = 0;
     for (const char* file : kPersonValidations) {
-        rows += static_cast<long long>(db::exec_file(tx, file, ctx.shard.count, ctx.shard.index).affected_rows());
+        rows += static_cast<long long>(
+            db::exec_file(tx, file, ctx.shard.count, ctx.shard.index, ctx.scope.persons).affected_rows());
     }
-    // The trade register is no person's: every shard validates all of it (docs/performance.md).
+    // The trade register is no person's: every shard validates all of it, in an incremental
+    // run too, as the evaluated persons' companies' rejections are read (docs/incremental.md).
     rows += static_cast<long long>(db::exec_file(tx, "run/validate/company_status.sql").affected_rows());
     db::exec_script(tx, "run/validate/analyze.sql");
     log.done(rows);
@@ -29,9 +31,9 @@ void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Count
 
 void record_rejections(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
     StageLog log("rejected_rows");
+    const auto merged = db::exec_file(tx, "run/validate/merge.sql", ctx.run_id, !ctx.scope.incremental())[0];
     const long long rows =
         tally(db::exec_file(tx, "run/validate/counts.sql"), "source", "rows", counts["rejected_rows_by_source"]);
-    const auto merged = db::exec_file(tx, "run/validate/merge.sql", ctx.run_id)[0];
     counts["rejected_rows"] = rows;
     counts["rejected_rows_added"] = merged["added"].as<long long>();
     counts["rejected_rows_cleared"] = merged["cleared"].as<long long>();

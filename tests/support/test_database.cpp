@@ -3,6 +3,7 @@
 #include "db/connection.h"
 #include "db/migrations.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <unistd.h>
@@ -16,22 +17,38 @@ std::string admin_conninfo() {
     // Any existing database will do to issue CREATE DATABASE; 'postgres' always exists.
     return "dbname=postgres";
 }
-}  // namespace
+
 
 TestDatabase& TestDatabase::instance() { return *g_instance; }
+
+// Creates and migrates a database of that name; returns its connection string.
+std::string create_migrated(const std::string& name) {
+    {
+        pqxx::connection admin(admin_conninfo());
+        pqxx::nontransaction tx(admin);
+        tx.exec0("CREATE DATABASE " + tx.quote_name(name) + " ENCODING 'UTF8' TEMPLATE template0");
+    }
+    const std::string conninfo = "dbname=" + name;
+    auto c = db::connect(db::ConnectOptions{conninfo, "test", 1, 0});
+    db::migrate(*c);
+    return conninfo;
+}
+}  // namespace
 
 void TestDatabase::SetUp() {
     g_instance = this;
     const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count() % 1000000;
     name_ = "supervision_test_" + std::to_string(getpid()) + "_" + std::to_string(stamp);
-    {
-        pqxx::connection admin(admin_conninfo());
-        pqxx::nontransaction tx(admin);
-        tx.exec0("CREATE DATABASE " + tx.quote_name(name_) + " ENCODING 'UTF8' TEMPLATE template0");
+    conninfo_ = create_migrated(name_);
+}
+
+std::string TestDatabase::sibling(const std::string& suffix) {
+    const std::string name = name_ + "_" + suffix;
+    if (std::find(siblings_.begin(), siblings_.end(), name) == siblings_.end()) {
+        siblings_.push_back(name);
+        return create_migrated(name);
     }
-    conninfo_ = "dbname=" + name_;
-    auto c = connect();
-    db::migrate(*c);
+    return "dbname=" + name;
 }
 
 void TestDatabase::TearDown() {
@@ -42,15 +59,17 @@ void TestDatabase::TearDown() {
     pqxx::connection admin(admin_conninfo());
     pqxx::nontransaction tx(admin);
     tx.exec0("DROP DATABASE IF EXISTS " + tx.quote_name(name_) + " WITH (FORCE)");
+    for (const auto& name : siblings_) tx.exec0("DROP DATABASE IF EXISTS " + tx.quote_name(name) + " WITH (FORCE)");
 }
 
 std::unique_ptr<pqxx::connection> TestDatabase::connect() const {
     return db::connect(db::ConnectOptions{conninfo_, "test", 1, 0});
 }
 
-void TestDatabase::truncate_all() {
-    auto c = connect();
-    pqxx::work tx(*c);
+void TestDatabase::truncate_all() { truncate_tables(*connect()); }
+
+void truncate_tables(pqxx::connection& c) {
+    pqxx::work tx(c);
     // Every table of the two schemas but the migration ledger.
     const auto tables = tx.exec(
         "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables "

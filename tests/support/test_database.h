@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace supervision::test {
 
@@ -20,11 +21,18 @@ public:
     const std::string& conninfo() const { return conninfo_; }
     std::unique_ptr<pqxx::connection> connect() const;
     void truncate_all();
+    // A second throwaway database beside this one, migrated, empty, dropped with it: for
+    // comparing two histories of the same registers. Returns its connection string.
+    std::string sibling(const std::string& suffix);
 
 private:
     std::string name_;
     std::string conninfo_;
+    std::vector<std::string> siblings_;
 };
+
+// Empties every table of the three schemas but the migration ledger.
+void truncate_tables(pqxx::connection& c);
 
 // Base fixture for database tests: a clean database and an open connection.
 class DbTest : public ::testing::Test {

@@ -1,7 +1,8 @@
 -- rules.md §3 "End": supervision ends on the first run where the permit is no longer
 -- valid. Reason precedence: revoked/withdrawn, deceased, expired. A permit rejected
 -- this run is left as it is. Found here, written by end.sql.
--- $1 as_of, $2 shard count, $3 this shard (supervision.shard_of).
+-- $1 as_of, $2 shard count, $3 this shard, $4 the persons of an incremental run or NULL
+-- (supervision.in_scope).
 INSERT INTO pg_temp.end_now (permit_id, reason)
 SELECT e.permit_id, e.reason
 FROM (
@@ -16,7 +17,7 @@ FROM (
     FROM supervision.supervised_permit sp
     JOIN registry.permit p ON p.permit_id = sp.permit_id
     WHERE sp.ended_on IS NULL
-      AND supervision.shard_of(p.person_id, $2) = $3
+      AND supervision.in_scope(p.person_id, $2, $3, $4)
       AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r
                       WHERE r.source = 'permit' AND r.source_key = sp.permit_id)
 ) e

@@ -1,8 +1,9 @@
 -- The permits evaluated this run, with their evaluation months (rules.md §4).
 -- They are the supervised permits that do not end on this run and the ones it enrols
 -- (enrolment/find_*.sql), as the run writes both only after the evaluation.
--- $1 as_of, $2 shard count, $3 this shard (supervision.shard_of). Grace is the value in
--- force on as_of for the permit's basis and sequence.
+-- $1 as_of, $2 shard count, $3 this shard, $4 the persons of an incremental run or NULL
+-- (supervision.in_scope). Grace is the value in force on as_of for the permit's basis and
+-- sequence.
 -- MATERIALIZED: the parameter is looked up once per key, not once per permit.
 WITH grace AS MATERIALIZED (
     SELECT k.basis, k.sequence, coalesce(pg_temp.param('grace_months', k.basis, k.sequence, $1), 0)::integer AS months
@@ -34,5 +35,5 @@ FROM (SELECT s.permit_id FROM supervision.supervised_permit s
 JOIN registry.permit p ON p.permit_id = sp.permit_id
 JOIN grace g ON g.basis = p.basis AND g.sequence = p.sequence
 CROSS JOIN completeness c
-WHERE supervision.shard_of(p.person_id, $2) = $3
+WHERE supervision.in_scope(p.person_id, $2, $3, $4)
   AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r WHERE r.source = 'permit' AND r.source_key = p.permit_id)

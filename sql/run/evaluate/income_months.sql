@@ -5,5 +5,5 @@
 INSERT INTO pg_temp.person_month (person_id, month, income, hours)
 SELECT person_id, month, sum(gross_amount), coalesce(sum(hours), 0)
 FROM pg_temp.income_now
-WHERE reasons = ''
+WHERE reasons = '' AND visible_on IS NULL
 GROUP BY person_id, month

@@ -7,10 +7,8 @@
 -- day's sample size.
 WITH population AS (
     SELECT sp.permit_id, sp.line_id
-    FROM supervision.supervised_permit sp
-    WHERE sp.ended_on IS NULL
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r WHERE r.source = 'permit' AND r.source_key = sp.permit_id)
-      AND NOT EXISTS (SELECT 1 FROM supervision.signal s WHERE s.permit_id = sp.permit_id AND s.status = 'open')
+    FROM supervision.evaluated_permit sp
+    WHERE NOT EXISTS (SELECT 1 FROM supervision.signal s WHERE s.permit_id = sp.permit_id AND s.status = 'open')
       AND NOT EXISTS (SELECT 1 FROM supervision.revocation_review r
                       WHERE r.permit_id = sp.permit_id AND r.status IN ('open', 'hearing'))
 ), drawn AS (

@@ -7,7 +7,7 @@ WITH p AS MATERIALIZED (
 )
 INSERT INTO pg_temp.candidate (permit_id, person_id, queue, score, first_raised)
 SELECT a.permit_id, a.person_id, coalesce(q.queue, 'general'), sum(s.weight), min(s.raised_on)
-FROM pg_temp.active_permit a
+FROM supervision.evaluated_permit a
 JOIN supervision.signal s ON s.permit_id = a.permit_id AND s.status = 'open' AND s.review_id IS NULL
 LEFT JOIN pg_temp.queue_basis q ON q.basis = a.basis
 CROSS JOIN p

@@ -25,7 +25,14 @@ CREATE TEMP TABLE rejected_now (
     source     text NOT NULL,
     source_key text NOT NULL,
     reason     text NOT NULL,
+    person_id  text,            -- the row's person ('' for none); NULL for the trade register
     PRIMARY KEY (source, source_key, reason)
+) ON COMMIT DROP;
+
+-- An incremental run's persons (docs/incremental.md): the ones whose rows changed, whose
+-- recheck day has come, or whose permit starts; the run's session only (run/scope.cpp).
+CREATE TEMP TABLE scope_person (
+    person_id text PRIMARY KEY
 ) ON COMMIT DROP;
 
 -- rules.md §2: the value in force on a day; the most specific key wins on the same start.
@@ -126,7 +133,8 @@ CREATE TEMP TABLE income_now (
     month        date,            -- of period_end (rules.md §4), as a column for ANALYZE
     gross_amount numeric,
     hours        numeric,
-    reasons      text NOT NULL    -- the failed checks, a line each; '' when none
+    reasons      text NOT NULL,   -- the failed checks, a line each; '' when none
+    visible_on   date             -- period_end of a row dated after as_of (rules.md §1): not counted yet
 ) ON COMMIT DROP;
 
 -- Monthly income and hours per person, over all payers (rules.md §4). One row per
@@ -139,6 +147,13 @@ CREATE TEMP TABLE person_month (
     hours     numeric NOT NULL
 ) ON COMMIT DROP;
 
+-- The work history of the persons no_income looks at: the days their work-based permits
+-- were granted, overlaps once, up to as_of (evaluate/work_history.sql).
+CREATE TEMP TABLE work_history (
+    person_id text    PRIMARY KEY,
+    days      integer NOT NULL
+) ON COMMIT DROP;
+
 -- The conditions that hold this run, one row per (permit, type, key).
 CREATE TEMP TABLE signal_now (
     permit_id    text  NOT NULL,
@@ -149,6 +164,13 @@ CREATE TEMP TABLE signal_now (
     period_end   date  NOT NULL,
     evidence     jsonb NOT NULL,
     PRIMARY KEY (permit_id, signal_type, signal_key)
+) ON COMMIT DROP;
+
+-- Per evaluated person, the next day a result can change with no changed row
+-- (evaluate/recheck.sql), written to supervision.person_recheck.
+CREATE TEMP TABLE recheck_now (
+    person_id  text PRIMARY KEY,
+    recheck_on date NOT NULL
 ) ON COMMIT DROP;
 
 -- Review candidates of this run (rules.md §6).

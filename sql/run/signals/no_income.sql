@@ -1,9 +1,8 @@
 -- rules.md §5 no_income: the last N evaluation months (incomes) exist and all have zero
 -- income. N is the allowed unemployment period in force on as_of: the general one, or
 -- the long one (from 2025-06-11) for specialists, EU Blue Card holders and persons whose
--- work-based permits cover at least long_work_history_days. A permit counts for the
--- history while it was granted: revoked or withdrawn ones up to the day before their
--- status_date (docs/rules.md). $1 as_of.
+-- work-based permits cover at least long_work_history_days (evaluate/work_history.sql).
+-- $1 as_of.
 WITH p AS MATERIALIZED (
     SELECT pg_temp.param('unemployment_months', '*', '*', $1)::integer AS general_months,
            pg_temp.param_since('unemployment_months', '*', '*', $1) AS general_since,
@@ -16,20 +15,6 @@ WITH p AS MATERIALIZED (
     JOIN pg_temp.signal_scope ss
       ON ss.signal_type = 'no_income' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
     WHERE a.incomes_last_month IS NOT NULL
-), held AS (
-    SELECT w.person_id, w.valid_from,
-           least(w.valid_until, $1,
-                 CASE WHEN w.status IN ('revoked', 'withdrawn') THEN w.status_date - 1 END) AS held_until
-    FROM registry.permit w
-    WHERE w.person_id IN (SELECT person_id FROM scoped)
-      AND w.basis IN ('specialist', 'eu_blue_card', 'employed', 'other_work', 'self_employed', 'growth_entrepreneur')
-      AND w.status IN ('granted', 'revoked', 'withdrawn')
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x WHERE x.source = 'permit' AND x.source_key = w.permit_id)
-), history AS (
-    SELECT person_id, sum(upper(r) - lower(r)) AS days
-    FROM (SELECT person_id, unnest(range_agg(daterange(valid_from, held_until, '[]'))) AS r
-          FROM held WHERE held_until >= valid_from GROUP BY person_id) u
-    GROUP BY person_id
 ), n AS (
     SELECT s.*, coalesce(h.days, 0) AS history_days,
            CASE WHEN p.required_history_days IS NULL THEN 'general'
@@ -37,7 +22,7 @@ WITH p AS MATERIALIZED (
                 WHEN coalesce(h.days, 0) >= p.required_history_days THEN 'work_history'
                 ELSE 'general' END AS period_rule,
            p.*
-    FROM scoped s CROSS JOIN p LEFT JOIN history h ON h.person_id = s.person_id
+    FROM scoped s CROSS JOIN p LEFT JOIN pg_temp.work_history h ON h.person_id = s.person_id
 ), windows AS (
     SELECT n.*,
            CASE WHEN period_rule = 'general' THEN general_months ELSE long_months END AS months,

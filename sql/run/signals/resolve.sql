@@ -3,7 +3,7 @@
 UPDATE supervision.signal s
 SET status = 'resolved', resolved_on = $1, resolved_run = $2, resolution = 'condition_ended'
 WHERE s.status = 'open'
-  AND EXISTS (SELECT 1 FROM pg_temp.active_permit a WHERE a.permit_id = s.permit_id)
+  AND EXISTS (SELECT 1 FROM supervision.evaluated_permit a WHERE a.permit_id = s.permit_id)
   AND NOT EXISTS (SELECT 1 FROM pg_temp.signal_now n
                   WHERE n.permit_id = s.permit_id AND n.signal_type = s.signal_type AND n.signal_key = s.signal_key)
 RETURNING s.signal_type

@@ -1,11 +1,12 @@
 -- rules.md §8: Kela benefit payments that cannot be placed in time or kind.
 -- One pass: the failed checks of each row as one text, a line per reason (half the cost
 -- of an array per row), kept only when not empty.
--- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
-INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'benefit_payment', k.source_key, string_to_table(k.reasons, E'\n')
+-- $1 shard count, $2 this shard, $3 the persons of an incremental run or NULL
+-- (supervision.in_scope): only those persons' rows.
+INSERT INTO pg_temp.rejected_now (source, source_key, reason, person_id)
+SELECT 'benefit_payment', k.source_key, string_to_table(k.reasons, E'\n'), k.person_id
 FROM (
-    SELECT b.payment_id AS source_key, concat_ws(E'\n',
+    SELECT b.payment_id AS source_key, coalesce(b.person_id, '') AS person_id, concat_ws(E'\n',
         CASE WHEN b.person_id IS NULL OR b.person_id = '' THEN 'person_id missing' END,
         CASE WHEN b.benefit IS NULL OR b.benefit NOT IN ('basic_social_assistance', 'other') THEN 'unknown benefit' END,
         CASE WHEN b.period_start IS NULL OR b.period_end IS NULL THEN 'period dates missing' END,
@@ -14,7 +15,7 @@ FROM (
         CASE WHEN b.amount < 0 THEN 'negative amount' END
     ) AS reasons
     FROM registry.benefit_payment b
-    WHERE supervision.shard_of(b.person_id, $1) = $2
+    WHERE supervision.in_scope(b.person_id, $1, $2, $3)
 ) k
 WHERE k.reasons <> ''
 ON CONFLICT DO NOTHING

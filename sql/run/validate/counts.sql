@@ -1,3 +1,3 @@
--- Rejected rows of this run, per register.
-SELECT source, count(*) AS rows FROM (SELECT DISTINCT source, source_key FROM pg_temp.rejected_now) k
+-- Rejected rows after this run (validate/merge.sql), per register.
+SELECT source, count(*) AS rows FROM (SELECT DISTINCT source, source_key FROM supervision.rejected_row) k
 GROUP BY source ORDER BY source

@@ -9,7 +9,8 @@
 -- starts before the first permit ends is no error (docs/rules.md, "Bad input"). One hash
 -- join on (person, basis); about 180 ms at 200 000 permits (a window pass measured slower).
 -- MATERIALIZED: the check appears twice in the flattened query, and would be joined twice.
--- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
+-- $1 shard count, $2 this shard, $3 the persons of an incremental run or NULL
+-- (supervision.in_scope): only those persons' rows.
 WITH overlapping AS MATERIALIZED (
     SELECT later.permit_id
     FROM registry.permit later
@@ -23,17 +24,17 @@ WITH overlapping AS MATERIALIZED (
                                     THEN least(earlier.valid_until, earlier.status_date - 1)
                                     ELSE earlier.valid_until END) AS e(last_day)
     WHERE later.person_id <> ''
-      AND supervision.shard_of(later.person_id, $1) = $2
-      AND supervision.shard_of(earlier.person_id, $1) = $2
+      AND supervision.in_scope(later.person_id, $1, $2, $3)
+      AND supervision.in_scope(earlier.person_id, $1, $2, $3)
       AND later.valid_from <= l.last_day AND earlier.valid_from <= e.last_day
       AND earlier.valid_from <= l.last_day AND later.valid_from <= e.last_day
       AND (earlier.valid_from, earlier.decision_date, earlier.permit_id)
           < (later.valid_from, later.decision_date, later.permit_id)
 )
-INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'permit', k.source_key, string_to_table(k.reasons, E'\n')
+INSERT INTO pg_temp.rejected_now (source, source_key, reason, person_id)
+SELECT 'permit', k.source_key, string_to_table(k.reasons, E'\n'), k.person_id
 FROM (
-    SELECT p.permit_id AS source_key, concat_ws(E'\n',
+    SELECT p.permit_id AS source_key, coalesce(p.person_id, '') AS person_id, concat_ws(E'\n',
         CASE WHEN p.person_id IS NULL OR p.person_id = '' THEN 'person_id missing' END,
         CASE WHEN p.basis IS NULL OR p.basis NOT IN ('student', 'specialist', 'eu_blue_card', 'growth_entrepreneur', 'employed', 'self_employed', 'other_work', 'researcher', 'family', 'other') THEN 'unknown basis' END,
         CASE WHEN p.sequence IS NULL OR p.sequence NOT IN ('first', 'extended') THEN 'unknown sequence' END,
@@ -53,7 +54,7 @@ FROM (
         CASE WHEN p.permit_id IN (SELECT permit_id FROM overlapping) THEN 'overlaps an earlier permit of the same basis and sequence' END
     ) AS reasons
     FROM registry.permit p
-    WHERE supervision.shard_of(p.person_id, $1) = $2
+    WHERE supervision.in_scope(p.person_id, $1, $2, $3)
 ) k
 WHERE k.reasons <> ''
 ON CONFLICT DO NOTHING

@@ -4,11 +4,12 @@
 -- The same event twice (person, type and date): the copy with the greater id is rejected.
 -- An event dated after the person's (earliest) death is rejected; the death is kept.
 -- Duplicates are numbered in one ordered pass over the person index, not a self-join.
--- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
-INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'population_event', k.source_key, string_to_table(k.reasons, E'\n')
+-- $1 shard count, $2 this shard, $3 the persons of an incremental run or NULL
+-- (supervision.in_scope): only those persons' rows.
+INSERT INTO pg_temp.rejected_now (source, source_key, reason, person_id)
+SELECT 'population_event', k.source_key, string_to_table(k.reasons, E'\n'), k.person_id
 FROM (
-    SELECT e.event_id AS source_key, concat_ws(E'\n',
+    SELECT e.event_id AS source_key, coalesce(e.person_id, '') AS person_id, concat_ws(E'\n',
         CASE WHEN e.person_id IS NULL OR e.person_id = '' THEN 'person_id missing' END,
         CASE WHEN e.event_type IS NULL OR e.event_type NOT IN ('registered', 'emigrated', 'returned', 'deceased') THEN 'unknown event_type' END,
         CASE WHEN e.event_date IS NULL THEN 'event_date missing' END,
@@ -19,9 +20,9 @@ FROM (
     FROM (SELECT ev.*,
                  row_number() OVER (PARTITION BY ev.person_id, ev.event_date, ev.event_type ORDER BY ev.event_id) AS copy_no
           FROM registry.population_event ev
-          WHERE supervision.shard_of(ev.person_id, $1) = $2) e
+          WHERE supervision.in_scope(ev.person_id, $1, $2, $3)) e
     LEFT JOIN (SELECT person_id, min(event_date) AS died FROM registry.population_event
-               WHERE event_type = 'deceased' AND supervision.shard_of(person_id, $1) = $2
+               WHERE event_type = 'deceased' AND supervision.in_scope(person_id, $1, $2, $3)
                GROUP BY person_id) d ON d.person_id = e.person_id
 ) k
 WHERE k.reasons <> ''

@@ -1,11 +1,12 @@
 -- rules.md §8: study register rows with an impossible term or unknown enrolment.
 -- One pass: the failed checks of each row as one text, a line per reason (half the cost
 -- of an array per row), kept only when not empty.
--- $1 shard count, $2 this shard (supervision.shard_of): only this shard's persons.
-INSERT INTO pg_temp.rejected_now (source, source_key, reason)
-SELECT 'study_record', k.source_key, string_to_table(k.reasons, E'\n')
+-- $1 shard count, $2 this shard, $3 the persons of an incremental run or NULL
+-- (supervision.in_scope): only those persons' rows.
+INSERT INTO pg_temp.rejected_now (source, source_key, reason, person_id)
+SELECT 'study_record', k.source_key, string_to_table(k.reasons, E'\n'), k.person_id
 FROM (
-    SELECT s.person_id || '/' || s.institution_id || '/' || s.term_start::text AS source_key, concat_ws(E'\n',
+    SELECT s.person_id || '/' || s.institution_id || '/' || s.term_start::text AS source_key, coalesce(s.person_id, '') AS person_id, concat_ws(E'\n',
         CASE WHEN s.person_id = '' THEN 'person_id missing' END,
         CASE WHEN s.term_end IS NULL THEN 'term_end missing' END,
         CASE WHEN s.term_end < s.term_start THEN 'term_end before term_start' END,
@@ -13,7 +14,7 @@ FROM (
         CASE WHEN s.credits < 0 THEN 'negative credits' END
     ) AS reasons
     FROM registry.study_record s
-    WHERE supervision.shard_of(s.person_id, $1) = $2
+    WHERE supervision.in_scope(s.person_id, $1, $2, $3)
 ) k
 WHERE k.reasons <> ''
 ON CONFLICT DO NOTHING

@@ -1,0 +1,47 @@
+-- docs/incremental.md: per evaluated person, the next day on which a result of theirs can
+-- change although none of their rows does — the earliest date after as_of of:
+-- - their permits' starts, the days after their ends, status dates, and three months after
+--   each start (not_moved_to_finland): enrolment, end, validity, evaluation months, history;
+-- - their population events, benefit periods' ends, notices' end days, study records' term
+--   ends and income records' period ends dated after as_of (rules.md §1: counted from then);
+-- - the status dates after as_of of their evaluated permits' companies;
+-- - no_income's work history: tomorrow while a no_income condition holds (its evidence
+--   counts the days), else the first day it could reach long_work_history_days.
+-- What changes for everyone at once (a new complete month, a dated parameter, the year) is
+-- not here: the run compares those itself (sql/run/scope/). Runs after the signals. $1 as_of.
+WITH persons AS MATERIALIZED (
+    SELECT DISTINCT person_id FROM pg_temp.active_permit
+), required AS MATERIALIZED (
+    SELECT pg_temp.param('long_work_history_days', '*', '*', $1)::integer AS days
+), days AS (
+    SELECT p.person_id, d.day
+    FROM registry.permit p
+    CROSS JOIN LATERAL (VALUES (p.valid_from), (p.valid_until + 1), (p.status_date),
+                               (supervision.add_months(p.valid_from, 3))) d(day)
+    WHERE p.person_id IN (SELECT person_id FROM persons)
+    UNION ALL
+    SELECT e.person_id, e.event_date FROM registry.population_event e
+    WHERE e.person_id IN (SELECT person_id FROM persons) AND e.event_date > $1
+    UNION ALL
+    SELECT b.person_id, b.period_end FROM registry.benefit_payment b
+    WHERE b.person_id IN (SELECT person_id FROM persons) AND b.period_end > $1
+    UNION ALL
+    SELECT n.person_id, n.employment_ended_on FROM registry.employment_notice n
+    WHERE n.person_id IN (SELECT person_id FROM persons) AND n.employment_ended_on > $1
+    UNION ALL
+    SELECT s.person_id, s.term_end FROM registry.study_record s
+    WHERE s.person_id IN (SELECT person_id FROM persons) AND s.term_end > $1
+    UNION ALL
+    SELECT i.person_id, i.visible_on FROM pg_temp.income_now i WHERE i.visible_on IS NOT NULL
+    UNION ALL
+    SELECT a.person_id, c.status_date FROM pg_temp.active_permit a
+    JOIN registry.company_status c ON c.company_id = a.company_id AND c.status_date > $1
+    UNION ALL
+    SELECT w.person_id,
+           CASE WHEN EXISTS (SELECT 1 FROM pg_temp.signal_now n
+                             WHERE n.person_id = w.person_id AND n.signal_type = 'no_income') THEN $1::date + 1
+                WHEN w.days < r.days THEN $1::date + (r.days - w.days) END
+    FROM pg_temp.work_history w CROSS JOIN required r
+)
+INSERT INTO pg_temp.recheck_now (person_id, recheck_on)
+SELECT person_id, min(day) FROM days WHERE day > $1 GROUP BY person_id
