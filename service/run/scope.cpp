@@ -13,7 +13,7 @@ namespace supervision::run {
 
 namespace {
 
-// Past this share of the persons the last run evaluated, evaluating person by person
+// Past this share of the persons in the registers, reading their rows person by person
 // through the indexes costs about what one pass over the registers does: the run is full.
 // Trade-off: higher makes some heavy days slower than a full run, lower makes more runs full.
 constexpr double kIncrementalShareLimit = 0.25;
@@ -98,10 +98,10 @@ std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, c
     }
     const auto size = db::exec_file(tx, "run/scope/size.sql")[0];
     persons = size["persons"].as<long long>();
-    const auto before = size["evaluated_before"].as<long long>();
-    if (static_cast<double>(persons) > kIncrementalShareLimit * static_cast<double>(before)) {
-        return "the changes reach " + std::to_string(persons) + " persons, more than a quarter of the " +
-               std::to_string(before) + " evaluated last";
+    const auto all = size["persons_in_registers"].as<long long>();
+    if (static_cast<double>(persons) > kIncrementalShareLimit * static_cast<double>(all)) {
+        return "the changes reach " + std::to_string(persons) + " persons, more than a quarter of the about " +
+               std::to_string(all) + " in the registers";
     }
     return {};
 }

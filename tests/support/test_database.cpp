@@ -18,9 +18,6 @@ std::string admin_conninfo() {
     return "dbname=postgres";
 }
 
-
-TestDatabase& TestDatabase::instance() { return *g_instance; }
-
 // Creates and migrates a database of that name; returns its connection string.
 std::string create_migrated(const std::string& name) {
     {
@@ -34,6 +31,8 @@ std::string create_migrated(const std::string& name) {
     return conninfo;
 }
 }  // namespace
+
+TestDatabase& TestDatabase::instance() { return *g_instance; }
 
 void TestDatabase::SetUp() {
     g_instance = this;
