@@ -17,6 +17,8 @@ namespace {
 // through the indexes costs about what one pass over the registers does: the run is full.
 // Trade-off: higher makes some heavy days slower than a full run, lower makes more runs full.
 constexpr double kIncrementalShareLimit = 0.25;
+// Below this many persons a run is quick either way, and stays incremental.
+constexpr long long kIncrementalAlwaysPersons = 1000;
 
 // The keys every person's evaluation depends on at once, and how a change of each reads.
 struct KeyName {
@@ -99,7 +101,8 @@ std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, c
     const auto size = db::exec_file(tx, "run/scope/size.sql")[0];
     persons = size["persons"].as<long long>();
     const auto all = size["persons_in_registers"].as<long long>();
-    if (static_cast<double>(persons) > kIncrementalShareLimit * static_cast<double>(all)) {
+    if (persons > kIncrementalAlwaysPersons &&
+        static_cast<double>(persons) > kIncrementalShareLimit * static_cast<double>(all)) {
         return "the changes reach " + std::to_string(persons) + " persons, more than a quarter of the about " +
                std::to_string(all) + " in the registers";
     }
