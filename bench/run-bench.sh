@@ -4,10 +4,13 @@
 #   2. the scan floor: PostgreSQL reading every registry table the run reads, once,
 #      with COPY (SELECT …) TO '/dev/null' (server side; needs a superuser);
 #   3. a full nightly run on fresh data (first run);
-#   4. a steady-state run the next day after about 1 % of the inputs changed;
-#   5. prints the figures: seconds, ratios full/floor and steady/full, peak RSS of the
+#   4. a steady-state run the next day after about 1 % of the inputs changed: the
+#      registers of 1 % of the persons (their incomes corrected, an emigration each);
+#   5. another the day after, with 1 % of the income records changed at random instead
+#      (scattered over about a fifth of the persons);
+#   6. prints the figures: seconds, ratios full/floor and steady/full, peak RSS of the
 #      service (/usr/bin/time -v), permits evaluated per second.
-#   6. after the repeats, the median of each figure.
+#   7. after the repeats, the median of each figure.
 # Usage: bench/run-bench.sh [SIZE] [REPEATS]    (default 1000000 permits, 3 repeats)
 #   WORKERS=n        the runs' --workers (default: the number of cores)
 #   BENCH_REUSE=1    keep the registers of an earlier run of the same size (no load)
@@ -19,6 +22,7 @@ repeats="${2:-3}"
 workers="${WORKERS:-$(nproc)}"
 as_of="2026-11-02"
 next="2026-11-03"
+after="2026-11-04"
 bin=build/service/supervision
 [ -x /usr/bin/time ] || { scripts/install-deps.sh; apt-get install -y -qq time >/dev/null; }
 scripts/local-pg.sh start
@@ -54,9 +58,10 @@ floor() {
 
 reset_outputs() {
   psql -qc "TRUNCATE supervision.run, supervision.supervised_permit, supervision.signal,
-            supervision.revocation_review, supervision.review_backlog, supervision.rejected_row,
+            supervision.revocation_review, supervision.review_backlog, supervision.rejected_row_current,
             supervision.rejected_row_history, supervision.config_snapshot, supervision.qc_sample,
-            supervision.review_audit" >/dev/null
+            supervision.review_audit, supervision.person_recheck, supervision.evaluated_permit,
+            supervision.registry_change" >/dev/null
 }
 
 timed_run() {  # prints "seconds max_rss_kib"
@@ -72,18 +77,27 @@ print(f"{secs:.2f} {rss}")
 PY
 }
 
-change_one_percent() {
-  # About 1 % of the inputs change between the two nights: incomes of 1 % of persons
-  # corrected, new population events for 1 % of persons.
+change_persons() {
+  # About 1 % of the inputs change between the two nights, as register loads change them:
+  # by person. The incomes of 1 % of the persons corrected (1 % of the income records), and
+  # an emigration for each of them.
   psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 0.5
-            WHERE abs(hashtext(record_id)) % 100 = 0" >/dev/null
+            WHERE abs(hashtext(person_id)) % 100 = 0" >/dev/null
   psql -qc "INSERT INTO registry.population_event (event_id, person_id, event_type, event_date, received_at)
             SELECT 'BENCH-' || person_id, person_id, 'emigrated', date '$next' - 1, now()
             FROM (SELECT DISTINCT person_id FROM registry.permit WHERE abs(hashtext(person_id)) % 100 = 0) p
             ON CONFLICT DO NOTHING" >/dev/null
 }
 
-undo_change() {
+change_scattered() {
+  # 1 % of the income records, drawn one by one: the persons touched are many more.
+  psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 0.5
+            WHERE abs(hashtext(record_id)) % 100 = 0" >/dev/null
+}
+
+undo_changes() {
+  psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 2
+            WHERE abs(hashtext(person_id)) % 100 = 0" >/dev/null
   psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 2
             WHERE abs(hashtext(record_id)) % 100 = 0" >/dev/null
   psql -qc "DELETE FROM registry.population_event WHERE event_id LIKE 'BENCH-%'" >/dev/null
@@ -96,25 +110,31 @@ for i in $(seq 1 "$repeats"); do
   f=$(floor)
   reset_outputs
   read -r full rss_full < <(timed_run "$as_of" "$out/full-$i")
-  change_one_percent
+  change_persons
   read -r steady rss_steady < <(timed_run "$next" "$out/steady-$i")
-  undo_change
-  evaluated=$(python3 -c "import json; print(json.load(open('$out/full-$i.json'))['counts']['evaluated'])")
-  python3 - "$size" "$i" "$f" "$full" "$steady" "$rss_full" "$rss_steady" "$evaluated" <<'PY'
-import sys
-size, i, floor, full, steady, rss_full, rss_steady, evaluated = sys.argv[1:]
-floor, full, steady = float(floor), float(full), float(steady)
+  change_scattered
+  read -r scattered rss_scattered < <(timed_run "$after" "$out/scattered-$i")
+  undo_changes
+  python3 - "$size" "$i" "$f" "$full" "$steady" "$scattered" "$rss_full" "$rss_steady" "$rss_scattered" "$out" <<'PY'
+import json, sys
+size, i, floor, full, steady, scattered, rss_full, rss_steady, rss_scattered, out = sys.argv[1:]
+floor, full, steady, scattered = float(floor), float(full), float(steady), float(scattered)
+counts = {k: json.load(open(f"{out}/{k}-{i}.json"))["counts"] for k in ("full", "steady", "scattered")}
+evaluated = counts["full"]["evaluated"]
+persons = lambda k: counts[k]["evaluation"]["persons"] or "all"
 print(f"size={size} repeat={i} scan_floor_s={floor:.2f} full_run_s={full:.2f} steady_run_s={steady:.2f} "
       f"full/floor={full / floor:.2f} steady/full={steady / full:.2f} "
-      f"peak_rss_mib={max(int(rss_full), int(rss_steady)) / 1024:.1f} "
-      f"evaluated={evaluated} permits_per_s={int(evaluated) / full:.0f}")
+      f"steady_scattered_s={scattered:.2f} scattered/full={scattered / full:.2f} "
+      f"peak_rss_mib={max(int(rss_full), int(rss_steady), int(rss_scattered)) / 1024:.1f} "
+      f"evaluated={evaluated} permits_per_s={evaluated / full:.0f} "
+      f"steady_persons={persons('steady')} scattered_persons={persons('scattered')}")
 PY
 done | tee "$results"
 
 python3 - "$results" <<'PY'
 import statistics, sys
 rows = [dict(kv.split("=", 1) for kv in line.split()) for line in open(sys.argv[1]) if line.strip()]
-keys = [k for k in rows[0] if k not in ("size", "repeat", "evaluated")]
+keys = [k for k in rows[0] if k not in ("size", "repeat", "evaluated", "steady_persons", "scattered_persons")]
 print("median of %d: size=%s " % (len(rows), rows[0]["size"])
       + " ".join(f"{k}={statistics.median(float(r[k]) for r in rows):.2f}" for k in keys))
 PY

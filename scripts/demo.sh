@@ -16,8 +16,9 @@ as_of="${DEMO_AS_OF:-$(TZ=Europe/Helsinki date +%F)}"
 $bin migrate
 # The demo starts over each time: fresh registers and a fresh supervision history.
 psql -qc "TRUNCATE supervision.run, supervision.supervised_permit, supervision.signal,
-          supervision.revocation_review, supervision.review_backlog, supervision.rejected_row,
-          supervision.rejected_row_history, supervision.config_snapshot" >/dev/null
+          supervision.revocation_review, supervision.review_backlog, supervision.rejected_row_current,
+          supervision.rejected_row_history, supervision.config_snapshot, supervision.person_recheck,
+          supervision.evaluated_permit, supervision.registry_change" >/dev/null
 $bin demo load --replace --permits "${DEMO_PERMITS:-20000}" --seed "${DEMO_SEED:-42}" --as-of "$as_of"
 mkdir -p .local/out
 # The default configuration plus one thematic campaign for this year, so that the demo

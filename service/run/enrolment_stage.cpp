@@ -32,9 +32,15 @@ void enrol_permits(pqxx::transaction_base& tx, const RunContext& ctx, Counts& co
     const auto rows = db::exec_file(tx, "run/enrolment/enrol.sql", rules::to_iso(ctx.as_of), ctx.run_id);
     const long long enrolled = tally(rows, "line_id", "permits", counts["enrolled_by_line"]);
     counts["enrolled"] = enrolled;
+    log.done(enrolled);
+}
+
+void record_evaluated(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
+    StageLog log("evaluated");
+    db::exec_script(tx, ctx.scope.incremental() ? "run/enrolment/evaluated.sql" : "run/enrolment/evaluated_full.sql");
     const auto active = db::exec_file(tx, "run/enrolment/active_counts.sql");
     counts["evaluated"] = tally(active, "line_id", "permits", counts["supervised_by_line"]);
-    log.done(enrolled);
+    log.done(counts["evaluated"].get<long long>());
 }
 
 }  // namespace supervision::run

@@ -124,7 +124,7 @@ EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx
     const bool incremental = reason.empty();
     if (incremental) {
         db::exec_script(tx, "run/scope/analyze.sql");
-        plan.scope.persons = db::exec_file(tx, "run/scope/list.sql")[0][0].as<std::string>();
+        plan.scope = scope_of_shard(tx, Scope{std::string()}, Shard{});
         reason = std::to_string(persons) + " persons changed, due or starting since " + rules::to_iso(last->as_of);
     }
     const Counts summary{{"mode", incremental ? "incremental" : "full"},
@@ -138,6 +138,11 @@ EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx
     spdlog::info("evaluation {}: {}", summary["mode"].get<std::string>(), reason);
     log.done(incremental ? persons : 0);
     return plan;
+}
+
+Scope scope_of_shard(pqxx::transaction_base& tx, const Scope& run_scope, const Shard& shard) {
+    if (!run_scope.incremental()) return run_scope;
+    return Scope{db::exec_file(tx, "run/scope/list.sql", shard.count, shard.index)[0][0].as<std::string>()};
 }
 
 }  // namespace supervision::run

@@ -23,4 +23,7 @@ struct EvaluationPlan {
 EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, const EvaluationPolicy& policy,
                                Counts& counts);
 
+// An incremental run's persons of one shard, for that shard's session (run/shards.h).
+Scope scope_of_shard(pqxx::transaction_base& tx, const Scope& run_scope, const Shard& shard);
+
 }  // namespace supervision::run

@@ -76,18 +76,18 @@ void find_recheck_days(pqxx::transaction_base& tx, const RunContext& ctx, Counts
 void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
     StageLog log("signal_lifecycle");
     const auto as_of = rules::to_iso(ctx.as_of);
-    if (ctx.scope.incremental()) {
-        counts["evaluation"]["signals_carried_forward"] =
-            static_cast<long long>(db::exec_file(tx, "run/signals/carry_forward.sql", as_of).affected_rows());
-    }
-    const auto extended = db::exec_file(tx, "run/signals/extend.sql");
+    // The conditions of the persons an incremental run did not evaluate again hold again.
+    const auto carried = ctx.scope.incremental() ? db::exec_file(tx, "run/signals/carry_forward.sql", as_of).size() : 0;
+    const auto extended = db::exec_file(tx, "run/signals/extend.sql").size() + carried;
     counts["signals_raised"] = by_type(db::exec_file(tx, "run/signals/raise.sql", as_of, ctx.run_id));
-    counts["signals_resolved"] = by_type(db::exec_file(tx, "run/signals/resolve.sql", as_of, ctx.run_id));
+    counts["signals_resolved"] =
+        by_type(db::exec_file(tx, "run/signals/resolve.sql", as_of, ctx.run_id, !ctx.scope.incremental()));
     Counts ended = by_type(db::exec_file(tx, "run/signals/resolve_ended.sql", as_of, ctx.run_id));
     for (const auto& [k, v] : ended.items()) {
         counts["signals_resolved"][k] = counts["signals_resolved"].value(k, 0LL) + v.get<long long>();
     }
-    counts["signals_extended"] = static_cast<long long>(extended.size());
+    counts["signals_extended"] = static_cast<long long>(extended);
+    if (ctx.scope.incremental()) counts["evaluation"]["signals_carried_forward"] = static_cast<long long>(carried);
     tally(db::exec_file(tx, "run/signals/open_counts.sql"), "signal_type", "signals", counts["signals_open"]);
     log.done(total(counts["signals_raised"]) + total(counts["signals_resolved"]));
 }

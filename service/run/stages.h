@@ -34,6 +34,9 @@ void record_rejections(pqxx::transaction_base& tx, const RunContext& ctx, Counts
 // End of supervision, then enrolment (rules.md §3).
 void end_supervision(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 void enrol_permits(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The permits evaluated after this run's ends and enrolments (supervision.evaluated_permit),
+// which the stages after read.
+void record_evaluated(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The signal lifecycle: raise, extend, resolve (rules.md §5); an incremental run first
 // carries the conditions of the persons it did not evaluate over (docs/incremental.md).
 void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);

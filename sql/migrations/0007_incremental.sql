@@ -130,16 +130,30 @@ END $$;
 
 -- 2. The next day on which each evaluated person's result can change with no changed
 -- row (sql/run/evaluate/recheck.sql): a run evaluates the persons whose day has come.
+-- One row per person by construction (evaluate/recheck.sql groups by person, and shards
+-- are disjoint); no key to maintain when a full run writes it whole.
 CREATE TABLE supervision.person_recheck (
-    person_id  text PRIMARY KEY,
+    person_id  text NOT NULL,
     recheck_on date NOT NULL
 );
 CREATE INDEX person_recheck_due_idx ON supervision.person_recheck (recheck_on);
 
--- 3. Whose rows a rejected row is validated with: the person of a person register's row
--- ('' when it has none), the company of a trade-register status.
-ALTER TABLE supervision.rejected_row ADD COLUMN person_id text;
-CREATE INDEX rejected_row_person_idx ON supervision.rejected_row (person_id);
+-- 3. Rejected rows name their person ('' when the row has none; NULL for the trade
+-- register's). And the list is no longer rewritten by every run: last_seen_run was the
+-- run that last merged the list, for every row in it — every run sees every row still
+-- rejected (a full run validates it again, an incremental one knows it unchanged) — so
+-- the contract's view derives it: the latest run that succeeded. The rows are kept in
+-- rejected_row_current; a cleared row keeps the last run that saw it in the history.
+ALTER TABLE supervision.rejected_row RENAME TO rejected_row_current;
+ALTER TABLE supervision.rejected_row_current DROP COLUMN last_seen_run;
+ALTER TABLE supervision.rejected_row_current ADD COLUMN person_id text;
+CREATE INDEX rejected_row_person_idx ON supervision.rejected_row_current (person_id);
+CREATE VIEW supervision.rejected_row AS
+SELECT r.source, r.source_key, r.reason, r.first_seen_run,
+       (SELECT max(run_id) FROM supervision.run WHERE status = 'succeeded') AS last_seen_run,
+       r.person_id
+FROM supervision.rejected_row_current r;
+REVOKE INSERT, UPDATE, DELETE ON supervision.rejected_row FROM supervision_batch;
 
 -- How each run evaluated (full or incremental, why, how many persons) and the keys the
 -- next run compares with its own (sql/run/scope/).
@@ -161,18 +175,36 @@ CREATE FUNCTION supervision.in_scope(p_person_id text, p_shard_count integer, p_
                      AND supervision.shard_of(p_person_id, p_shard_count) = p_shard END
 $$;
 
--- The permits a run evaluates, once its rejected rows, ends and enrolments are written:
--- supervised, not ended, present in the register and not rejected (rules.md §3). The
--- holder is the register's current one.
-CREATE VIEW supervision.evaluated_permit AS
-SELECT sp.permit_id, p.person_id, sp.line_id, p.basis, p.sequence
-FROM supervision.supervised_permit sp
-JOIN registry.permit p ON p.permit_id = sp.permit_id
-WHERE sp.ended_on IS NULL
-  AND NOT EXISTS (SELECT 1 FROM supervision.rejected_row r WHERE r.source = 'permit' AND r.source_key = sp.permit_id);
-REVOKE INSERT, UPDATE, DELETE ON supervision.evaluated_permit FROM supervision_batch;
+-- The permits the last run evaluated: supervised, not ended, present in the register and
+-- not rejected (rules.md §3), with the holder, basis and sequence the register gave. Written
+-- by every run after its ends and enrolments (enrolment/evaluated*.sql) and read by the
+-- stages after, which would otherwise join the whole register for it each time. Empty
+-- until the first run after this migration, which is full.
+CREATE TABLE supervision.evaluated_permit (
+    permit_id text PRIMARY KEY,
+    person_id text NOT NULL,
+    line_id   text NOT NULL,
+    basis     text NOT NULL,
+    sequence  text NOT NULL
+);
+CREATE INDEX evaluated_permit_person_idx ON supervision.evaluated_permit (person_id);
+
+-- The run refreshes the statistics of what it wrote after a full evaluation, which
+-- rewrites these tables; an incremental one changes too little to matter (autovacuum's
+-- own analyze follows).
+CREATE OR REPLACE FUNCTION supervision.refresh_statistics() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    ANALYZE supervision.supervised_permit;
+    ANALYZE supervision.signal;
+    ANALYZE supervision.review_backlog;
+    ANALYZE supervision.rejected_row_current;
+    ANALYZE supervision.evaluated_permit;
+    ANALYZE supervision.person_recheck;
+END
+$$;
 
 -- The batch role consumes the change log and replaces the recheck days of a full run.
 GRANT SELECT, DELETE ON supervision.registry_change TO supervision_batch;
 REVOKE INSERT, UPDATE ON supervision.registry_change FROM supervision_batch;
-GRANT TRUNCATE ON supervision.person_recheck TO supervision_batch;
+GRANT TRUNCATE ON supervision.person_recheck, supervision.evaluated_permit TO supervision_batch;

@@ -11,14 +11,17 @@ WITH population AS (
     WHERE NOT EXISTS (SELECT 1 FROM supervision.signal s WHERE s.permit_id = sp.permit_id AND s.status = 'open')
       AND NOT EXISTS (SELECT 1 FROM supervision.revocation_review r
                       WHERE r.permit_id = sp.permit_id AND r.status IN ('open', 'hearing'))
-), drawn AS (
-    INSERT INTO supervision.qc_sample (as_of, permit_id, run_id, line_id, draw_rank)
-    SELECT $1::date, permit_id, $2, line_id,
-           row_number() OVER (ORDER BY md5($1::date::text || permit_id), permit_id)
+), chosen AS (
+    -- The first $3 in the draw's order, kept in one pass (a top-N sort), then ranked.
+    SELECT permit_id, line_id, md5($1::date::text || permit_id) AS draw
     FROM population
     WHERE NOT EXISTS (SELECT 1 FROM supervision.qc_sample q WHERE q.as_of = $1::date)
-    ORDER BY md5($1::date::text || permit_id), permit_id
+    ORDER BY draw, permit_id
     LIMIT $3
+), drawn AS (
+    INSERT INTO supervision.qc_sample (as_of, permit_id, run_id, line_id, draw_rank)
+    SELECT $1::date, permit_id, $2, line_id, row_number() OVER (ORDER BY draw, permit_id)
+    FROM chosen
     RETURNING 1
 )
 SELECT (SELECT count(*) FROM drawn)

@@ -6,13 +6,30 @@
 -- graduated if any is. A graduated term overlapping validity ends the requirement for
 -- that term and every later one. $1 as_of.
 -- The previous term and the graduation are window values over each permit's terms, and
--- the holder and grace travel along: no CTE is joined to another (a nested loop over two
--- CTEs took 70 s at 4×S1).
+-- the holder and grace travel along (a nested loop between two CTEs took 70 s at 4×S1);
+-- the records are aggregated per term first, then joined to the terms by key.
 WITH students AS (
     SELECT a.*
     FROM pg_temp.active_permit a
     JOIN pg_temp.signal_scope ss
       ON ss.signal_type = 'study_inactive' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
+), records AS (
+    -- The students' study records, each in the term its term_start falls in (terms do not
+    -- span years), counted from their term_end. Joined person by person, before the terms
+    -- are spread over the years: the planner sees how few records a few students have.
+    SELECT s.permit_id, t.name, make_date(y.y, t.start_month, t.start_day) AS term_start,
+           bool_or(r.enrolment = 'present') AS present, bool_or(r.enrolment = 'graduated') AS graduated,
+           count(r.enrolment) AS records, sum(r.credits) AS credits
+    FROM students s
+    JOIN registry.study_record r ON r.person_id = s.person_id
+    CROSS JOIN LATERAL (SELECT extract(year FROM r.term_start)::integer AS y) y
+    JOIN pg_temp.study_term t
+      ON r.term_start BETWEEN make_date(y.y, t.start_month, t.start_day) AND make_date(y.y, t.end_month, t.end_day)
+    WHERE r.term_end <= $1
+      AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x
+                      WHERE x.source = 'study_record'
+                        AND x.source_key = r.person_id || '/' || r.institution_id || '/' || r.term_start::text)
+    GROUP BY s.permit_id, t.name, make_date(y.y, t.start_month, t.start_day)
 ), terms AS (
     SELECT s.permit_id, s.person_id, s.grace_months, s.valid_from, s.valid_until, s.eval_from, t.name,
            make_date(y, t.start_month, t.start_day) AS term_start,
@@ -23,22 +40,14 @@ WITH students AS (
 ), term_status AS (
     SELECT t.permit_id, t.person_id, t.grace_months, t.name, t.term_start, t.term_end, t.valid_from, t.valid_until,
            t.eval_from,
-           CASE WHEN bool_or(r.enrolment = 'present') THEN 'present'
-                WHEN bool_or(r.enrolment = 'graduated') THEN 'graduated'
-                WHEN count(r.enrolment) > 0 THEN 'absent_or_withdrawn'
+           CASE WHEN r.present THEN 'present'
+                WHEN r.graduated THEN 'graduated'
+                WHEN r.records > 0 THEN 'absent_or_withdrawn'
                 ELSE 'no_record' END AS status,
-           coalesce(sum(r.credits), 0) AS credits,
-           count(r.enrolment) AS records
+           coalesce(r.credits, 0) AS credits,
+           coalesce(r.records, 0) AS records
     FROM terms t
-    LEFT JOIN registry.study_record r
-           ON r.person_id = t.person_id
-          AND r.term_start BETWEEN t.term_start AND t.term_end
-          AND r.term_end <= $1
-          AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x
-                          WHERE x.source = 'study_record'
-                            AND x.source_key = r.person_id || '/' || r.institution_id || '/' || r.term_start::text)
-    GROUP BY t.permit_id, t.person_id, t.grace_months, t.name, t.term_start, t.term_end, t.valid_from,
-             t.valid_until, t.eval_from
+    LEFT JOIN records r ON r.permit_id = t.permit_id AND r.name = t.name AND r.term_start = t.term_start
 ), graduation AS (
     -- The first graduated term overlapping validity, over all the permit's terms.
     SELECT ts.*,
