@@ -82,10 +82,10 @@ change_persons() {
   # by person. The incomes of 1 % of the persons corrected (1 % of the income records), and
   # an emigration for each of them.
   psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 0.5
-            WHERE abs(hashtext(person_id)) % 100 = 0" >/dev/null
+            WHERE abs(hashtext(person_id || '-bench')) % 100 = 0" >/dev/null
   psql -qc "INSERT INTO registry.population_event (event_id, person_id, event_type, event_date, received_at)
             SELECT 'BENCH-' || person_id, person_id, 'emigrated', date '$next' - 1, now()
-            FROM (SELECT DISTINCT person_id FROM registry.permit WHERE abs(hashtext(person_id)) % 100 = 0) p
+            FROM (SELECT DISTINCT person_id FROM registry.permit WHERE abs(hashtext(person_id || '-bench')) % 100 = 0) p
             ON CONFLICT DO NOTHING" >/dev/null
 }
 
@@ -97,7 +97,7 @@ change_scattered() {
 
 undo_changes() {
   psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 2
-            WHERE abs(hashtext(person_id)) % 100 = 0" >/dev/null
+            WHERE abs(hashtext(person_id || '-bench')) % 100 = 0" >/dev/null
   psql -qc "UPDATE registry.income_record SET gross_amount = gross_amount * 2
             WHERE abs(hashtext(record_id)) % 100 = 0" >/dev/null
   psql -qc "DELETE FROM registry.population_event WHERE event_id LIKE 'BENCH-%'" >/dev/null

@@ -21,6 +21,7 @@ struct Shard {
 // none for a full run, which evaluates everyone.
 struct Scope {
     std::optional<std::string> persons;
+    bool completeness_moved = false;  // a register's complete_through differs from the last run's
     bool incremental() const { return persons.has_value(); }
 };
 

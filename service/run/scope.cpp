@@ -36,6 +36,15 @@ constexpr KeyName kKeys[] = {
 
 Counts column(const pqxx::field& f) { return f.is_null() ? Counts() : Counts(f.as<std::string>()); }
 
+// Each register's complete_through this run, which the evidence of signals cites.
+Counts completeness(pqxx::transaction_base& tx) {
+    Counts out = Counts::object();
+    for (const auto& row : db::exec_file(tx, "run/scope/completeness.sql")) {
+        out[row["source"].as<std::string>()] = column(row["complete_through"]);
+    }
+    return out;
+}
+
 Counts current_keys(pqxx::transaction_base& tx, const RunContext& ctx) {
     const auto row = db::exec_file(tx, "run/scope/keys.sql", rules::to_iso(ctx.as_of))[0];
     return Counts{{"service_version", kServiceVersion},
@@ -115,6 +124,7 @@ EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx
                                Counts& counts) {
     StageLog log("scope");
     const Counts keys = current_keys(tx, ctx);
+    const Counts registers = completeness(tx);
     const auto last = last_run(tx);
     std::string reason = full_reason(tx, ctx, policy, last, keys);
     long long persons = 0;
@@ -125,6 +135,7 @@ EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx
     if (incremental) {
         db::exec_script(tx, "run/scope/analyze.sql");
         plan.scope = scope_of_shard(tx, Scope{std::string()}, Shard{});
+        plan.scope.completeness_moved = last->evaluation.value("complete_through", Counts()) != registers;
         reason = std::to_string(persons) + " persons changed, due or starting since " + rules::to_iso(last->as_of);
     }
     const Counts summary{{"mode", incremental ? "incremental" : "full"},
@@ -133,6 +144,7 @@ EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx
     counts["evaluation"] = summary;
     plan.state = summary;
     plan.state["keys"] = keys;
+    plan.state["complete_through"] = registers;
     plan.state["last_full_as_of"] =
         incremental ? last->evaluation["last_full_as_of"] : Counts(rules::to_iso(ctx.as_of));
     spdlog::info("evaluation {}: {}", summary["mode"].get<std::string>(), reason);
@@ -142,7 +154,9 @@ EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx
 
 Scope scope_of_shard(pqxx::transaction_base& tx, const Scope& run_scope, const Shard& shard) {
     if (!run_scope.incremental()) return run_scope;
-    return Scope{db::exec_file(tx, "run/scope/list.sql", shard.count, shard.index)[0][0].as<std::string>()};
+    Scope scope = run_scope;
+    scope.persons = db::exec_file(tx, "run/scope/list.sql", shard.count, shard.index)[0][0].as<std::string>();
+    return scope;
 }
 
 }  // namespace supervision::run

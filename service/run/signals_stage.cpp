@@ -77,7 +77,10 @@ void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& c
     StageLog log("signal_lifecycle");
     const auto as_of = rules::to_iso(ctx.as_of);
     // The conditions of the persons an incremental run did not evaluate again hold again.
-    const auto carried = ctx.scope.incremental() ? db::exec_file(tx, "run/signals/carry_forward.sql", as_of).size() : 0;
+    const auto carried =
+        ctx.scope.incremental()
+            ? db::exec_file(tx, "run/signals/carry_forward.sql", as_of, ctx.scope.completeness_moved).size()
+            : 0;
     const auto extended = db::exec_file(tx, "run/signals/extend.sql").size() + carried;
     counts["signals_raised"] = by_type(db::exec_file(tx, "run/signals/raise.sql", as_of, ctx.run_id));
     counts["signals_resolved"] =

@@ -6,24 +6,21 @@
 -- - period_end = as_of for the types that run from an event to the latest run where they
 --   held (emigrated.sql, company_inactive.sql, employment_ended.sql,
 --   not_moved_to_finland.sql, thematic.sql);
--- - every "<register>_complete_through" of the evidence: the register's as now;
--- - student_work_hours_exceeded.sql's hours_counted_through: as_of.
+-- - student_work_hours_exceeded.sql's hours_counted_through: as_of;
+-- - every "<register>_complete_through" of the evidence: the register's as now. The last
+--   run wrote its own into every open signal of an evaluated permit, so only when one has
+--   moved since ($2) is the evidence looked at for them.
 -- They are extended here as extend.sql extends a condition found again, touching only the
--- signals that change; resolve.sql leaves them alone. $1 as_of. Returns the types extended.
+-- signals that change; resolve.sql leaves them alone. $1 as_of, $2 whether a register's
+-- complete_through moved since the last run. Returns the types extended.
 WITH registers AS MATERIALIZED (
     SELECT jsonb_object_agg(source || '_complete_through', coalesce(to_jsonb(complete_through), 'null'::jsonb))
                AS completeness
     FROM pg_temp.register
 ), carried AS (
-    SELECT s.signal_id,
-           CASE WHEN s.signal_type IN ('emigrated', 'company_inactive', 'employment_ended', 'not_moved_to_finland',
-                                       'thematic')
-                THEN $1::date ELSE s.period_end END AS period_end,
-           s.evidence
-           || (SELECT coalesce(jsonb_object_agg(c.key, c.value), '{}'::jsonb)
-               FROM jsonb_each(r.completeness) c WHERE s.evidence ? c.key)
-           || CASE WHEN s.evidence ? 'hours_counted_through'
-                   THEN jsonb_build_object('hours_counted_through', $1::date) ELSE '{}'::jsonb END AS evidence
+    SELECT s.signal_id, s.signal_type IN ('emigrated', 'company_inactive', 'employment_ended', 'not_moved_to_finland',
+                                          'thematic') AS dated_by_run,
+           r.completeness
     FROM supervision.signal s
     JOIN supervision.evaluated_permit e ON e.permit_id = s.permit_id
     CROSS JOIN registers r
@@ -31,8 +28,17 @@ WITH registers AS MATERIALIZED (
       AND NOT EXISTS (SELECT 1 FROM pg_temp.scope_person d WHERE d.person_id = e.person_id)
 )
 UPDATE supervision.signal s
-SET period_end = greatest(s.period_end, c.period_end), evidence = c.evidence
+SET period_end = CASE WHEN c.dated_by_run THEN greatest(s.period_end, $1::date) ELSE s.period_end END,
+    evidence = s.evidence
+               || CASE WHEN $2 THEN (SELECT coalesce(jsonb_object_agg(k.key, k.value), '{}'::jsonb)
+                                     FROM jsonb_each(c.completeness) k WHERE s.evidence ? k.key)
+                       ELSE '{}'::jsonb END
+               || CASE WHEN s.evidence ? 'hours_counted_through'
+                       THEN jsonb_build_object('hours_counted_through', $1::date) ELSE '{}'::jsonb END
 FROM carried c
 WHERE s.signal_id = c.signal_id
-  AND (s.period_end < c.period_end OR s.evidence IS DISTINCT FROM c.evidence)
+  AND ((c.dated_by_run AND s.period_end < $1::date)
+       OR (s.evidence ? 'hours_counted_through' AND s.evidence -> 'hours_counted_through' <> to_jsonb($1::date))
+       OR ($2 AND EXISTS (SELECT 1 FROM jsonb_each(c.completeness) k
+                          WHERE s.evidence ? k.key AND s.evidence -> k.key IS DISTINCT FROM k.value)))
 RETURNING s.signal_type

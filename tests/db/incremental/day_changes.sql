@@ -98,11 +98,11 @@ BEGIN
     UPDATE registry.permit SET person_id = person_id || '-moved', updated_at = at
     WHERE abs(hashtext(permit_id || k || 'm')) % 3000 = 0;
 
-    -- Completeness: the population, trade and notices registers through yesterday; incomes
-    -- and benefits through the last month end five days back; studies through the last
-    -- term end fifteen days back.
+    -- Completeness: the population, trade and notices registers through yesterday on even
+    -- days (and as they were on odd ones); incomes and benefits through the last month end
+    -- five days back; studies through the last term end fifteen days back.
     UPDATE registry.source_status SET complete_through = d - 1, refreshed_at = at
-    WHERE source IN ('population', 'companies', 'notices');
+    WHERE source IN ('population', 'companies', 'notices') AND extract(day FROM d)::integer % 2 = 0;
     UPDATE registry.source_status SET complete_through = (date_trunc('month', d - 5) - interval '1 day')::date,
                                       refreshed_at = at
     WHERE source IN ('incomes', 'benefits');
