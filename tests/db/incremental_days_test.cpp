@@ -193,11 +193,11 @@ TEST_F(IncrementalDaysTest, TheWorkHistoryReachingTheLongPeriodOnItsDay) {
     incremental("2025-08-30", cfg);
     const auto s = open_signal(conn(), "P-1", "no_income");
     ASSERT_TRUE(s.has_value());
-    EXPECT_EQ(s->evidence["work_history_days"], 730);
+    EXPECT_EQ(s->evidence["long_work_history_from"], "2025-08-30");
     EXPECT_EQ(s->evidence["unemployment_months"]["rule"], "work_history");
-    // While it holds, its evidence counts the days: the person is evaluated every day.
-    incremental("2025-08-31", cfg);
-    EXPECT_EQ(open_signal(conn(), "P-1", "no_income")->evidence["work_history_days"], 731);
+    // The evidence does not change from day to day while the condition holds.
+    EXPECT_EQ(incremental("2025-08-31", cfg)["evaluation"]["persons"], 0);
+    EXPECT_EQ(open_signal(conn(), "P-1", "no_income")->evidence, s->evidence);
 }
 
 }  // namespace

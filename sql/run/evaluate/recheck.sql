@@ -5,14 +5,11 @@
 -- - their population events, benefit periods' ends, notices' end days, study records' term
 --   ends and income records' period ends dated after as_of (rules.md §1: counted from then);
 -- - the status dates after as_of of their evaluated permits' companies;
--- - no_income's work history: tomorrow while a no_income condition holds (its evidence
---   counts the days), else the first day it could reach long_work_history_days.
+-- - the day the work history becomes long (no_income; evaluate/work_history.sql).
 -- What changes for everyone at once (a new complete month, a dated parameter, the year) is
 -- not here: the run compares those itself (sql/run/scope/). Runs after the signals. $1 as_of.
 WITH persons AS MATERIALIZED (
     SELECT DISTINCT person_id FROM pg_temp.active_permit
-), required AS MATERIALIZED (
-    SELECT pg_temp.param('long_work_history_days', '*', '*', $1)::integer AS days
 ), days AS (
     SELECT p.person_id, d.day
     FROM registry.permit p
@@ -37,11 +34,7 @@ WITH persons AS MATERIALIZED (
     SELECT a.person_id, c.status_date FROM pg_temp.active_permit a
     JOIN registry.company_status c ON c.company_id = a.company_id AND c.status_date > $1
     UNION ALL
-    SELECT w.person_id,
-           CASE WHEN EXISTS (SELECT 1 FROM pg_temp.signal_now n
-                             WHERE n.person_id = w.person_id AND n.signal_type = 'no_income') THEN $1::date + 1
-                WHEN w.days < r.days THEN $1::date + (r.days - w.days) END
-    FROM pg_temp.work_history w CROSS JOIN required r
+    SELECT w.person_id, w.long_from FROM pg_temp.work_history w
 )
 INSERT INTO pg_temp.recheck_now (person_id, recheck_on)
 SELECT person_id, min(day) FROM days WHERE day > $1 GROUP BY person_id

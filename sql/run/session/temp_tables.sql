@@ -148,10 +148,12 @@ CREATE TEMP TABLE person_month (
 ) ON COMMIT DROP;
 
 -- The work history of the persons no_income looks at: the days their work-based permits
--- were granted, overlaps once, up to as_of (evaluate/work_history.sql).
+-- were granted, overlaps once, up to as_of, and the day it reaches long_work_history_days
+-- (evaluate/work_history.sql).
 CREATE TEMP TABLE work_history (
     person_id text    PRIMARY KEY,
-    days      integer NOT NULL
+    days      integer NOT NULL,
+    long_from date
 ) ON COMMIT DROP;
 
 -- The conditions that hold this run, one row per (permit, type, key).

@@ -16,7 +16,7 @@ WITH p AS MATERIALIZED (
       ON ss.signal_type = 'no_income' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
     WHERE a.incomes_last_month IS NOT NULL
 ), n AS (
-    SELECT s.*, coalesce(h.days, 0) AS history_days,
+    SELECT s.*, coalesce(h.days, 0) AS history_days, h.long_from,
            CASE WHEN p.required_history_days IS NULL THEN 'general'
                 WHEN s.basis IN ('specialist', 'eu_blue_card') THEN 'basis'
                 WHEN coalesce(h.days, 0) >= p.required_history_days THEN 'work_history'
@@ -41,7 +41,7 @@ SELECT c.permit_id, c.person_id, 'no_income', c.window_first, supervision.month_
            'income_in_months', 0,
            'unemployment_months', jsonb_build_object('value', c.months, 'in_force_from', c.months_since,
                                                      'rule', c.period_rule),
-           'work_history_days', c.history_days,
+           'long_work_history_from', c.long_from,
            'long_work_history_days', c.required_history_days,
            'grace_months', c.grace_months,
            'incomes_complete_through', (SELECT complete_through FROM pg_temp.register WHERE source = 'incomes'))

@@ -152,7 +152,7 @@ TEST_F(NoIncomeTest, EmployedWithShortWorkHistoryKeepsThreeMonthsAfter2025_06_11
     EXPECT_EQ(s->period_end, "2025-06-30");
     EXPECT_EQ(s->evidence["unemployment_months"]["value"], 3);
     EXPECT_EQ(s->evidence["unemployment_months"]["rule"], "general");
-    EXPECT_EQ(s->evidence["work_history_days"], 548);  // 2024-01-01..2025-07-01, clipped at as_of
+    EXPECT_EQ(s->evidence["long_work_history_from"], "2025-12-30");  // the 730th day from 2024-01-01 (a leap year)
     EXPECT_EQ(s->evidence["long_work_history_days"], 730);
 }
 
@@ -167,7 +167,7 @@ TEST_F(NoIncomeTest, EmployedWithWorkHistoryOf730DaysNeedsSixMonths) {
     EXPECT_EQ(s->evidence["unemployment_months"]["value"], 6);
     EXPECT_EQ(s->evidence["unemployment_months"]["rule"], "work_history");
     EXPECT_EQ(s->evidence["unemployment_months"]["in_force_from"], "2025-06-11");
-    EXPECT_EQ(s->evidence["work_history_days"], 730);
+    EXPECT_EQ(s->evidence["long_work_history_from"], "2025-07-01");  // the 730th day
 }
 
 TEST_F(NoIncomeTest, EmployedWithWorkHistoryOf729DaysKeepsThreeMonths) {
@@ -180,7 +180,7 @@ TEST_F(NoIncomeTest, EmployedWithWorkHistoryOf729DaysKeepsThreeMonths) {
     EXPECT_EQ(s->period_end, "2025-06-30");
     EXPECT_EQ(s->evidence["unemployment_months"]["value"], 3);
     EXPECT_EQ(s->evidence["unemployment_months"]["rule"], "general");
-    EXPECT_EQ(s->evidence["work_history_days"], 729);
+    EXPECT_EQ(s->evidence["long_work_history_from"], "2025-07-02");
 }
 
 TEST_F(NoIncomeTest, OtherWorkWithShortWorkHistoryKeepsThreeMonths) {
@@ -196,7 +196,7 @@ TEST_F(NoIncomeTest, OtherWorkWithShortWorkHistoryKeepsThreeMonths) {
     EXPECT_EQ(s->evidence["unemployment_months"]["value"], 3);
     EXPECT_EQ(s->evidence["unemployment_months"]["rule"], "general");
     EXPECT_EQ(s->evidence["unemployment_months"]["in_force_from"], "2000-01-01");
-    EXPECT_EQ(s->evidence["work_history_days"], 305);  // 2025-06-01..2026-04-01
+    EXPECT_EQ(s->evidence["long_work_history_from"], "2027-05-31");  // 2025-06-01 + 729 days, its last day
 }
 
 TEST_F(NoIncomeTest, NoMonthIsCompleteWithoutAnIncomesSourceStatusRow) {
