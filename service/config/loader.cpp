@@ -55,12 +55,28 @@ std::vector<CoverageLine> read_lines(const YamlReader& r, const YAML::Node& n) {
     return lines;
 }
 
+// Windows of evaluation months: whole months, at least one; the rules count them back over
+// at most 120 (sql/run/signals/income_below_requirement.sql).
+void check_month_counts(const YamlReader& r, const YAML::Node& list, const std::string& name) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "parameters." + name + "[" + std::to_string(i) + "].value";
+        const double v = r.number(list[i]["value"], path);
+        if (v < 1 || v > 120 || v != static_cast<double>(static_cast<int>(v))) {
+            r.fail(list[i]["value"], path, "expected a whole number of months from 1 to 120");
+        }
+    }
+}
+
 std::map<std::string, DatedParameter> read_parameters(const YamlReader& r, const YAML::Node& n) {
     if (!n.IsMap()) r.fail(n, "parameters", "expected a mapping of parameter name to dated list");
     std::map<std::string, DatedParameter> out;
     for (const auto& kv : n) {
         const std::string name = kv.first.Scalar();
         out[name] = r.dated(kv.second, name, "parameters." + name);
+        for (const char* months : {"income_window_months", "unemployment_months", "unemployment_months_long",
+                                   "social_assistance_months"}) {
+            if (name == months) check_month_counts(r, kv.second, name);
+        }
     }
     for (const auto& name : required_parameters()) {
         if (out.count(name) == 0) r.fail(n, "parameters." + name, "missing; add it (see config/supervision.yaml)");

@@ -132,11 +132,12 @@ END $$;
 -- row (sql/run/evaluate/recheck.sql): a run evaluates the persons whose day has come.
 -- One row per person by construction (evaluate/recheck.sql groups by person, and shards
 -- are disjoint); no key to maintain when a full run writes it whole.
+-- No index: a run reads it whole once (the due persons; the persons of the last run), and
+-- a full run writes it whole.
 CREATE TABLE supervision.person_recheck (
     person_id  text NOT NULL,
     recheck_on date NOT NULL
 );
-CREATE INDEX person_recheck_due_idx ON supervision.person_recheck (recheck_on);
 
 -- 3. Rejected rows name their person ('' when the row has none; NULL for the trade
 -- register's). And the list is no longer rewritten by every run: last_seen_run was the
@@ -180,14 +181,15 @@ $$;
 -- by every run after its ends and enrolments (enrolment/evaluated*.sql) and read by the
 -- stages after, which would otherwise join the whole register for it each time. Empty
 -- until the first run after this migration, which is full.
+-- No index either: it is joined whole (hash joins), and a full run writes it whole; one row
+-- per permit by construction (supervised_permit's key).
 CREATE TABLE supervision.evaluated_permit (
-    permit_id text PRIMARY KEY,
+    permit_id text NOT NULL,
     person_id text NOT NULL,
     line_id   text NOT NULL,
     basis     text NOT NULL,
     sequence  text NOT NULL
 );
-CREATE INDEX evaluated_permit_person_idx ON supervision.evaluated_permit (person_id);
 
 -- The run refreshes the statistics of what it wrote after a full evaluation, which
 -- rewrites these tables; an incremental one changes too little to matter (autovacuum's
@@ -200,7 +202,6 @@ BEGIN
     ANALYZE supervision.review_backlog;
     ANALYZE supervision.rejected_row_current;
     ANALYZE supervision.evaluated_permit;
-    ANALYZE supervision.person_recheck;
 END
 $$;
 

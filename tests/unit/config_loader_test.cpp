@@ -320,6 +320,17 @@ TEST(ConfigRefusal, UnsortedDatedList) {
     EXPECT_TRUE(contains(m, "not sorted")) << m;
 }
 
+TEST(ConfigRefusal, WindowsOfEvaluationMonthsAreWholeMonthsFromOneTo120) {
+    for (const char* bad : {"0", "121", "2.5"}) {
+        const Edited e = replace_once("{from: 2025-06-11, value: 6}", std::string("{from: 2025-06-11, value: ") + bad + "}");
+        const std::string m = load_error(e.text);
+        EXPECT_TRUE(names(m, e.line, "parameters.unemployment_months_long[1].value")) << bad;
+        EXPECT_TRUE(contains(m, "whole number of months from 1 to 120")) << m;
+    }
+    EXPECT_NO_THROW(load_config_text(replace_once("{from: 2025-06-11, value: 6}", "{from: 2025-06-11, value: 120}").text,
+                                     "test.yaml"));
+}
+
 TEST(ConfigRefusal, DuplicateStart) {
     const Edited e = replace_once("{from: 2025-06-11, value: 6}", "{from: 2000-01-01, value: 6}");
     const std::string m = load_error(e.text);

@@ -8,26 +8,26 @@
 -- - the day the work history becomes long (no_income; evaluate/work_history.sql).
 -- What changes for everyone at once (a new complete month, a dated parameter, the year) is
 -- not here: the run compares those itself (sql/run/scope/). Runs after the signals. $1 as_of.
-WITH persons AS MATERIALIZED (
-    SELECT DISTINCT person_id FROM pg_temp.active_permit
-), days AS (
+-- The persons are active_permit's, semi-joined: the planner sizes them from its statistics
+-- (a CTE of them it took for 200, and probed the registers person by person in a full run).
+WITH days AS (
     SELECT p.person_id, d.day
     FROM registry.permit p
     CROSS JOIN LATERAL (VALUES (p.valid_from), (p.valid_until + 1), (p.status_date),
                                (supervision.add_months(p.valid_from, 3))) d(day)
-    WHERE p.person_id IN (SELECT person_id FROM persons)
+    WHERE p.person_id IN (SELECT person_id FROM pg_temp.active_permit)
     UNION ALL
     SELECT e.person_id, e.event_date FROM registry.population_event e
-    WHERE e.person_id IN (SELECT person_id FROM persons) AND e.event_date > $1
+    WHERE e.person_id IN (SELECT person_id FROM pg_temp.active_permit) AND e.event_date > $1
     UNION ALL
     SELECT b.person_id, b.period_end FROM registry.benefit_payment b
-    WHERE b.person_id IN (SELECT person_id FROM persons) AND b.period_end > $1
+    WHERE b.person_id IN (SELECT person_id FROM pg_temp.active_permit) AND b.period_end > $1
     UNION ALL
     SELECT n.person_id, n.employment_ended_on FROM registry.employment_notice n
-    WHERE n.person_id IN (SELECT person_id FROM persons) AND n.employment_ended_on > $1
+    WHERE n.person_id IN (SELECT person_id FROM pg_temp.active_permit) AND n.employment_ended_on > $1
     UNION ALL
     SELECT s.person_id, s.term_end FROM registry.study_record s
-    WHERE s.person_id IN (SELECT person_id FROM persons) AND s.term_end > $1
+    WHERE s.person_id IN (SELECT person_id FROM pg_temp.active_permit) AND s.term_end > $1
     UNION ALL
     SELECT i.person_id, i.visible_on FROM pg_temp.income_now i WHERE i.visible_on IS NOT NULL
     UNION ALL
