@@ -3,8 +3,8 @@
 -- - rules.md §8: rows that cannot be attributed to a month or person are rejected. The
 --   failed checks of each row as one text, a line per reason, kept when not empty
 --   (income_rejected.sql);
--- - rules.md §4: the rows of the persons evaluated dated in the evaluation's months
---   (income_months.sql);
+-- - rules.md §4: the rows of the persons evaluated dated in the months their signals read
+--   (income_persons.sql, income_months.sql);
 -- - rules.md §1: their rows dated after as_of, not counted yet, whose period_end is a day
 --   their figures change (recheck.sql).
 -- $1 as_of, $2 first day (person_months_from.sql), $3 shard count, $4 this shard, $5 the
@@ -14,6 +14,7 @@ INSERT INTO pg_temp.income_now (record_id, person_id, month, gross_amount, hours
 SELECT r.record_id, r.person_id, date_trunc('month', r.period_end::timestamp)::date, r.gross_amount, r.hours,
        v.reasons, CASE WHEN r.period_end > $1::date THEN r.period_end END
 FROM registry.income_record r
+LEFT JOIN pg_temp.income_person p ON p.person_id = r.person_id  -- hashed: one probe a row
 CROSS JOIN LATERAL (SELECT concat_ws(E'\n',
     CASE WHEN r.person_id IS NULL OR r.person_id = '' THEN 'person_id missing' END,
     CASE WHEN r.period_start IS NULL OR r.period_end IS NULL THEN 'period dates missing' END,
@@ -25,5 +26,4 @@ CROSS JOIN LATERAL (SELECT concat_ws(E'\n',
 ) AS reasons) v
 WHERE supervision.in_scope(r.person_id, $3, $4, $5)
   AND (v.reasons <> ''
-       OR (r.period_end >= $2::date
-           AND EXISTS (SELECT 1 FROM pg_temp.active_permit a WHERE a.person_id = r.person_id)))
+       OR (r.period_end >= $2::date AND r.period_end >= p.first_day))

@@ -124,6 +124,13 @@ CREATE TEMP TABLE active_permit (
     benefits_last_month     date                -- the same for benefits
 ) ON COMMIT DROP;
 
+-- The persons whose monthly income figures the signals read, from which day
+-- (evaluate/income_persons.sql).
+CREATE TEMP TABLE income_person (
+    person_id text PRIMARY KEY,
+    first_day date NOT NULL
+) ON COMMIT DROP;
+
 -- The Incomes Register rows this run looks at, read once (evaluate/income_read.sql): the
 -- rejected ones (reasons not empty), and the others of the persons evaluated, in the
 -- evaluation's months.

@@ -15,28 +15,25 @@ WITH w AS MATERIALIZED (
     WHERE a.incomes_last_month - make_interval(months => w.months - 1) >= a.first_month
 ), calendar AS MATERIALIZED (
     -- The configured requirement per (basis, sequence, month), looked up once.
-    SELECT k.basis, k.sequence, m.month,
-           pg_temp.param('monthly_income_requirement', k.basis, k.sequence, m.month) AS requirement,
-           pg_temp.param_since('monthly_income_requirement', k.basis, k.sequence, m.month) AS since
+    SELECT k.basis, k.sequence, m.month::date AS month,
+           pg_temp.param('monthly_income_requirement', k.basis, k.sequence, m.month::date) AS requirement,
+           pg_temp.param_since('monthly_income_requirement', k.basis, k.sequence, m.month::date) AS since
     FROM (SELECT DISTINCT basis, sequence FROM permits) k
-    CROSS JOIN (SELECT (max(incomes_last_month) - make_interval(months => n))::date AS month
-                FROM permits CROSS JOIN generate_series(0, 119) n
-                GROUP BY n HAVING (max(incomes_last_month) - make_interval(months => n))::date >= min(window_first)) m
+    CROSS JOIN generate_series((SELECT min(window_first) FROM permits), (SELECT max(incomes_last_month) FROM permits),
+                               interval '1 month') m(month)
 ), months AS (
-    -- The window's months counted back from its last one. generate_series over constants,
-    -- so that the planner knows how few they are (one over dates it takes for 1 000, and
-    -- sorted the person-months for a merge join); a window is at most 120 months.
+    -- A permit's window months are the calendar's between its first and last: a hash join on
+    -- the key and a filter on the range. (A generate_series per permit the planner takes for
+    -- 1 000 months each, and sorted the person-months for a merge join.)
     SELECT p.permit_id, p.person_id, p.window_first, p.incomes_last_month, p.w, p.w_since, p.grace_months,
-           m.month, coalesce(pm.income, 0) AS income,
+           c.month, coalesce(pm.income, 0) AS income,
            coalesce(p.required_monthly_income, c.requirement) AS requirement,
            CASE WHEN p.required_monthly_income IS NOT NULL THEN 'permit' ELSE 'configuration' END AS requirement_source,
            CASE WHEN p.required_monthly_income IS NULL THEN c.since END AS requirement_since
     FROM permits p
-    CROSS JOIN generate_series(0, 119) n
-    CROSS JOIN LATERAL (SELECT (p.incomes_last_month - make_interval(months => n))::date AS month) m
-    JOIN calendar c ON c.basis = p.basis AND c.sequence = p.sequence AND c.month = m.month
-    LEFT JOIN pg_temp.person_month pm ON pm.person_id = p.person_id AND pm.month = m.month
-    WHERE n < p.w
+    JOIN calendar c ON c.basis = p.basis AND c.sequence = p.sequence
+                   AND c.month BETWEEN p.window_first AND p.incomes_last_month
+    LEFT JOIN pg_temp.person_month pm ON pm.person_id = p.person_id AND pm.month = c.month
 )
 INSERT INTO pg_temp.signal_now (permit_id, person_id, signal_type, period_start, period_end, evidence)
 SELECT permit_id, person_id, 'income_below_requirement', window_first, supervision.month_end(incomes_last_month),
