@@ -181,10 +181,10 @@ $$;
 -- by every run after its ends and enrolments (enrolment/evaluated*.sql) and read by the
 -- stages after, which would otherwise join the whole register for it each time. Empty
 -- until the first run after this migration, which is full.
--- No index either: it is joined whole (hash joins), and a full run writes it whole; one row
--- per permit by construction (supervised_permit's key).
+-- Its key tells the planner that a semi-join needs no de-duplication (without it, every
+-- EXISTS on it hashed all its rows first).
 CREATE TABLE supervision.evaluated_permit (
-    permit_id text NOT NULL,
+    permit_id text PRIMARY KEY,
     person_id text NOT NULL,
     line_id   text NOT NULL,
     basis     text NOT NULL,

@@ -17,28 +17,23 @@ WITH registers AS MATERIALIZED (
     SELECT jsonb_object_agg(source || '_complete_through', coalesce(to_jsonb(complete_through), 'null'::jsonb))
                AS completeness
     FROM pg_temp.register
-), carried AS (
-    SELECT s.signal_id, s.signal_type IN ('emigrated', 'company_inactive', 'employment_ended', 'not_moved_to_finland',
-                                          'thematic') AS dated_by_run,
-           r.completeness
-    FROM supervision.signal s
-    JOIN supervision.evaluated_permit e ON e.permit_id = s.permit_id
-    CROSS JOIN registers r
-    WHERE s.status = 'open'
-      AND NOT EXISTS (SELECT 1 FROM pg_temp.scope_person d WHERE d.person_id = e.person_id)
+), dated_by_run AS (
+    SELECT ARRAY['emigrated', 'company_inactive', 'employment_ended', 'not_moved_to_finland', 'thematic'] AS types
 )
 UPDATE supervision.signal s
-SET period_end = CASE WHEN c.dated_by_run THEN greatest(s.period_end, $1::date) ELSE s.period_end END,
+SET period_end = CASE WHEN s.signal_type = ANY (t.types) THEN greatest(s.period_end, $1::date) ELSE s.period_end END,
     evidence = s.evidence
                || CASE WHEN $2 THEN (SELECT coalesce(jsonb_object_agg(k.key, k.value), '{}'::jsonb)
-                                     FROM jsonb_each(c.completeness) k WHERE s.evidence ? k.key)
+                                     FROM jsonb_each(r.completeness) k WHERE s.evidence ? k.key)
                        ELSE '{}'::jsonb END
                || CASE WHEN s.evidence ? 'hours_counted_through'
                        THEN jsonb_build_object('hours_counted_through', $1::date) ELSE '{}'::jsonb END
-FROM carried c
-WHERE s.signal_id = c.signal_id
-  AND ((c.dated_by_run AND s.period_end < $1::date)
+FROM supervision.evaluated_permit e, registers r, dated_by_run t
+WHERE e.permit_id = s.permit_id
+  AND s.status = 'open'
+  AND NOT EXISTS (SELECT 1 FROM pg_temp.scope_person d WHERE d.person_id = e.person_id)
+  AND ((s.signal_type = ANY (t.types) AND s.period_end < $1::date)
        OR (s.evidence ? 'hours_counted_through' AND s.evidence -> 'hours_counted_through' <> to_jsonb($1::date))
-       OR ($2 AND EXISTS (SELECT 1 FROM jsonb_each(c.completeness) k
+       OR ($2 AND EXISTS (SELECT 1 FROM jsonb_each(r.completeness) k
                           WHERE s.evidence ? k.key AND s.evidence -> k.key IS DISTINCT FROM k.value)))
 RETURNING s.signal_type
