@@ -23,12 +23,8 @@ namespace {
 using ShardTransaction = pqxx::transaction<pqxx::isolation_level::repeatable_read>;
 
 // What the writing stages read, in the order they are copied. The shards' rows are
-// disjoint: every key holds one person's row, and a person is in one shard. An incremental
-// run also takes the evaluated permits of its persons (enrolment/evaluated.sql); a full run
-// finds all of them again from the tables it wrote (enrolment/evaluated_full.sql), which is
-// quicker than copying them.
-const char* const kFindings[] = {"rejected_now", "end_now", "enrol_now", "signal_now", "recheck_now"};
-const char* const kIncrementalFindings[] = {"active_permit"};
+// disjoint: every key holds one person's row, and a person is in one shard.
+const char* const kFindings[] = {"rejected_now", "end_now", "enrol_now", "evaluated_now", "signal_now", "recheck_now"};
 
 // SET TRANSACTION SNAPSHOT takes no parameter; the id is the server's own, quoted.
 const char* const kImportSnapshot = "SET TRANSACTION SNAPSHOT ";
@@ -111,9 +107,6 @@ void evaluate_in_shards(pqxx::transaction_base& run_tx, const RunContext& ctx, c
     long long rows = 0;
     for (auto& s : shards) {
         for (const char* table : kFindings) rows += copy_table(*s.tx, run_tx, table);
-        if (ctx.scope.incremental()) {
-            for (const char* table : kIncrementalFindings) rows += copy_table(*s.tx, run_tx, table);
-        }
         s.tx->abort();  // it wrote only its temporary tables
     }
     db::exec_script(run_tx, "run/validate/analyze.sql");

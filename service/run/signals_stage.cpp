@@ -41,6 +41,7 @@ void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Count
     const auto permits = db::exec_file(tx, "run/evaluate/active_permits.sql", as_of, ctx.shard.count,
                                        ctx.shard.index, ctx.scope.persons)
                              .affected_rows();
+    db::exec_file(tx, "run/evaluate/evaluated_now.sql");
     db::exec_file(tx, "run/evaluate/income_persons.sql", as_of);
     db::exec_script(tx, "run/evaluate/analyze_permits.sql");
     // The first month is bound as a value, so the planner sees how much of the Incomes

@@ -283,6 +283,34 @@ TEST_F(BadInputEdgeTest, OverlapIsJudgedOnTheDaysInForce) {
               "P-7: overlaps an earlier permit of the same basis and sequence");
 }
 
+// Ties in the order of permits (valid_from, decision_date, permit_id): on the same start and
+// decision day the greater id is the later; a permit without a decision date orders neither
+// way against one of the same start (it is rejected for its missing date only), but is
+// earlier than any that starts after it.
+TEST_F(BadInputEdgeTest, OverlapTiesAreOrderedByDecisionThenId) {
+    auto permit = [&](const char* id, const char* person, const char* decided, const char* from) {
+        PermitRow p;
+        p.permit_id = id;
+        p.person_id = person;
+        p.decision_date = decided;
+        p.valid_from = from;
+        p.valid_until = "2025-12-31";
+        insert(conn(), p);
+    };
+    permit("P-a1", "H-a", "2024-01-10", "2024-02-01");
+    permit("P-a2", "H-a", "2024-01-10", "2024-02-01");  // the same days: the greater id is rejected
+    permit("P-b1", "H-b", "2024-01-10", "2024-02-01");
+    permit("P-b2", "H-b", "2024-01-10", "2024-02-01");
+    exec(conn(), "UPDATE registry.permit SET decision_date = NULL WHERE permit_id = 'P-b2'");
+    permit("P-b3", "H-b", "2024-01-20", "2024-03-01");  // starts later: overlaps both
+    run_on(conn(), kAsOf);
+    EXPECT_EQ(scalar("SELECT string_agg(source_key || ': ' || reason, '; ' ORDER BY source_key, reason) "
+                     "FROM supervision.rejected_row"),
+              "P-a2: overlaps an earlier permit of the same basis and sequence; "
+              "P-b2: decision_date missing; "
+              "P-b3: overlaps an earlier permit of the same basis and sequence");
+}
+
 // rules.md §1: rows dated after as_of are not errors; they are only not visible yet. So a
 // future income, a death after as_of and a decision after as_of are neither rejected nor
 // used (the permit stays supervised).

@@ -124,6 +124,16 @@ CREATE TEMP TABLE active_permit (
     benefits_last_month     date                -- the same for benefits
 ) ON COMMIT DROP;
 
+-- The permits evaluated this run as supervision.evaluated_permit holds them once the run
+-- has written its ends and enrolments (evaluate/evaluated_now.sql).
+CREATE TEMP TABLE evaluated_now (
+    permit_id text PRIMARY KEY,
+    person_id text NOT NULL,
+    line_id   text NOT NULL,
+    basis     text NOT NULL,
+    sequence  text NOT NULL
+) ON COMMIT DROP;
+
 -- The persons whose monthly income figures the signals read, from which day
 -- (evaluate/income_persons.sql).
 CREATE TEMP TABLE income_person (
