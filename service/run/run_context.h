@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -21,8 +22,16 @@ struct Shard {
 // none for a full run, which evaluates everyone.
 struct Scope {
     std::optional<std::string> persons;
-    bool completeness_moved = false;  // a register's complete_through differs from the last run's
+    std::map<std::string, std::string> changed;  // register → its persons whose rows of it changed
+    bool completeness_moved = false;             // a register's complete_through differs from the last run's
     bool incremental() const { return persons.has_value(); }
+    // The persons whose rows of a person register the run validates: those whose rows of it
+    // changed; none (everyone) for a full run.
+    std::optional<std::string> validated_in(const std::string& source) const {
+        if (!incremental()) return std::nullopt;
+        const auto it = changed.find(source);
+        return it == changed.end() ? std::string("{}") : it->second;
+    }
 };
 
 // What every stage of one run needs to know.

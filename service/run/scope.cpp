@@ -17,6 +17,11 @@ namespace {
 // through the indexes costs about what one pass over the registers does: the run is full.
 // Trade-off: higher makes some heavy days slower than a full run, lower makes more runs full.
 constexpr double kIncrementalShareLimit = 0.25;
+// The person registers validated by their own statement (validate_stage.cpp); the Incomes
+// Register is validated where it is read, for every person of the run.
+constexpr const char* kValidatedRegisters[] = {"permit", "population_event", "study_record", "benefit_payment",
+                                               "employment_notice"};
+
 // Below this many persons a run is quick either way, and stays incremental.
 constexpr long long kIncrementalAlwaysPersons = 1000;
 
@@ -102,6 +107,7 @@ std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, c
                             const Counts& keys, long long& persons) {
     const std::string since = rules::to_iso(last.as_of);
     db::exec_file(tx, "run/scope/changed.sql");
+    db::exec_file(tx, "run/scope/changed_by_register.sql");
     db::exec_file(tx, "run/scope/due.sql", rules::to_iso(ctx.as_of));
     db::exec_file(tx, "run/scope/starting.sql", since, rules::to_iso(ctx.as_of));
     if (last.evaluation["keys"].value("population_complete_through", Counts()) != keys["population_complete_through"]) {
@@ -134,7 +140,9 @@ EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx
     const bool incremental = reason.empty();
     if (incremental) {
         db::exec_script(tx, "run/scope/analyze.sql");
-        plan.scope = scope_of_shard(tx, Scope{std::string()}, Shard{});
+        Scope all;
+        all.persons = std::string();
+        plan.scope = scope_of_shard(tx, all, Shard{});
         plan.scope.completeness_moved = last->evaluation.value("complete_through", Counts()) != registers;
         reason = std::to_string(persons) + " persons changed, due or starting since " + rules::to_iso(last->as_of);
     }
@@ -156,6 +164,10 @@ Scope scope_of_shard(pqxx::transaction_base& tx, const Scope& run_scope, const S
     if (!run_scope.incremental()) return run_scope;
     Scope scope = run_scope;
     scope.persons = db::exec_file(tx, "run/scope/list.sql", shard.count, shard.index)[0][0].as<std::string>();
+    for (const char* source : kValidatedRegisters) {
+        scope.changed[source] =
+            db::exec_file(tx, "run/scope/list_changed.sql", shard.count, shard.index, source)[0][0].as<std::string>();
+    }
     return scope;
 }
 

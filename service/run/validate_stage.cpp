@@ -7,20 +7,37 @@ namespace supervision::run {
 
 namespace {
 // One validation statement per person register, in the order of the data contract; each
-// takes the shard ($1 count, $2 index) and an incremental run's persons ($3). The Incomes Register is validated where it is read
+// takes the shard ($1 count, $2 index) and, in an incremental run, the persons whose rows of
+// it changed ($3; the others' rejections are taken over). The Incomes Register is validated where it is read
 // for the monthly figures (evaluate/income_months.sql).
-const char* const kPersonValidations[] = {
-    "run/validate/permit.sql",          "run/validate/population_event.sql", "run/validate/study_record.sql",
-    "run/validate/benefit_payment.sql", "run/validate/employment_notice.sql",
+struct Validation {
+    const char* source;
+    const char* file;
+};
+const Validation kPersonValidations[] = {
+    {"permit", "run/validate/permit.sql"},
+    {"population_event", "run/validate/population_event.sql"},
+    {"study_record", "run/validate/study_record.sql"},
+    {"benefit_payment", "run/validate/benefit_payment.sql"},
+    {"employment_notice", "run/validate/employment_notice.sql"},
 };
 }  // namespace
 
 void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
     StageLog log("validate", ctx.shard);
     long long rows = 0;
-    for (const char* file : kPersonValidations) {
+    for (const auto& v : kPersonValidations) {
         rows += static_cast<long long>(
-            db::exec_file(tx, file, ctx.shard.count, ctx.shard.index, ctx.scope.persons).affected_rows());
+            db::exec_file(tx, v.file, ctx.shard.count, ctx.shard.index, ctx.scope.validated_in(v.source))
+                .affected_rows());
+    }
+    if (ctx.scope.incremental()) {
+        const auto& s = ctx.scope;
+        rows += static_cast<long long>(db::exec_file(tx, "run/validate/carry_rejections.sql", s.persons,
+                                                     s.validated_in("permit"), s.validated_in("population_event"),
+                                                     s.validated_in("study_record"), s.validated_in("benefit_payment"),
+                                                     s.validated_in("employment_notice"))
+                                           .affected_rows());
     }
     // The trade register is no person's: every shard validates all of it, in an incremental
     // run too, as the evaluated persons' companies' rejections are read (docs/incremental.md).

@@ -35,6 +35,14 @@ CREATE TEMP TABLE scope_person (
     person_id text PRIMARY KEY
 ) ON COMMIT DROP;
 
+-- Of those, the persons whose rows changed, per register: only their rows of it are
+-- validated again (validate/carry_rejections.sql).
+CREATE TEMP TABLE scope_change (
+    source    text NOT NULL,
+    person_id text NOT NULL,
+    PRIMARY KEY (source, person_id)
+) ON COMMIT DROP;
+
 -- rules.md §2: the value in force on a day; the most specific key wins on the same start.
 CREATE OR REPLACE FUNCTION pg_temp.param(p_name text, p_basis text, p_sequence text, p_day date)
     RETURNS numeric LANGUAGE sql STABLE AS $$
