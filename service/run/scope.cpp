@@ -106,8 +106,8 @@ std::string full_reason(pqxx::transaction_base& tx, const RunContext& ctx, const
 std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, const LastRun& last,
                             const Counts& keys, long long& persons) {
     const std::string since = rules::to_iso(last.as_of);
-    db::exec_file(tx, "run/scope/changed.sql");
     db::exec_file(tx, "run/scope/changed_by_register.sql");
+    db::exec_file(tx, "run/scope/changed.sql");
     db::exec_file(tx, "run/scope/due.sql", rules::to_iso(ctx.as_of));
     db::exec_file(tx, "run/scope/starting.sql", since, rules::to_iso(ctx.as_of));
     if (last.evaluation["keys"].value("population_complete_through", Counts()) != keys["population_complete_through"]) {
