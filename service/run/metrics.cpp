@@ -104,6 +104,16 @@ void write_permits(Exposition& e, const Counts& c) {
     e.sample(c.value("ended", 0.0));
     e.family("supervision_supervised_permits", "Permits under supervision (evaluated) at the last successful run.");
     e.sample(c.value("evaluated", 0.0));
+    if (!c.contains("evaluation") || !c["evaluation"].is_object()) return;
+    const Counts& ev = c["evaluation"];
+    e.family("supervision_run_full_evaluation",
+             "1 if the last successful run evaluated every person, 0 if only those whose registers changed or "
+             "whose day came (docs/incremental.md).");
+    e.sample(ev.value("mode", std::string()) == "full" ? 1.0 : 0.0);
+    if (ev.contains("persons") && ev["persons"].is_number()) {
+        e.family("supervision_run_evaluated_persons", "Persons an incremental last successful run evaluated.");
+        e.sample(ev["persons"].get<double>());
+    }
 }
 
 void write_signals_and_reviews(Exposition& e, const RunOutcome& o) {

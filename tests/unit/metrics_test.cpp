@@ -24,6 +24,7 @@ RunOutcome succeeded_run() {
     o.queues = {"study", "work"};
     o.counts = nlohmann::json::parse(R"({
         "enrolled": 7, "ended": 2, "evaluated": 40,
+        "evaluation": {"mode": "incremental", "reason": "3 persons changed", "persons": 3},
         "stage_seconds": {"registers": 0.004, "signals": 1.25},
         "signals_raised": {"no_income": 3}, "signals_resolved": {}, "signals_open": {"no_income": 5, "thematic": 1},
         "reviews_opened_by_queue": {"work": 2}, "backlog_by_queue": {"work": 1},
@@ -79,6 +80,8 @@ TEST(MetricsTest, SucceededRunReportsItsCounts) {
     EXPECT_EQ(s.at("supervision_run_enrolled_permits"), "7");
     EXPECT_EQ(s.at("supervision_run_ended_permits"), "2");
     EXPECT_EQ(s.at("supervision_supervised_permits"), "40");
+    EXPECT_EQ(s.at("supervision_run_full_evaluation"), "0");
+    EXPECT_EQ(s.at("supervision_run_evaluated_persons"), "3");
     EXPECT_EQ(s.at("supervision_reviews_opened{queue=\"work\"}"), "2");
     EXPECT_EQ(s.at("supervision_review_backlog{queue=\"work\"}"), "1");
     EXPECT_EQ(s.at("supervision_rejected_rows{source=\"permit\"}"), "4");
