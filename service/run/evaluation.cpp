@@ -13,7 +13,7 @@ using Stage = void (*)(pqxx::transaction_base&, const RunContext&, Counts&);
 // Each reads what the previous ones found; none writes a persistent table.
 constexpr std::pair<const char*, Stage> kEvaluation[] = {
     {"validate", validate_registers}, {"find_ends", find_ends},  {"find_enrolments", find_enrolments},
-    {"prepare", prepare_evaluation},  {"signals", find_signals},         {"recheck", find_recheck_days},
+    {"prepare", prepare_evaluation},  {"recheck", find_recheck_days},    {"signals", find_signals},
 };
 }  // namespace
 

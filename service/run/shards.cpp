@@ -24,7 +24,7 @@ using ShardTransaction = pqxx::transaction<pqxx::isolation_level::repeatable_rea
 
 // What the writing stages read, in the order they are copied. The shards' rows are
 // disjoint: every key holds one person's row, and a person is in one shard.
-const char* const kFindings[] = {"rejected_now", "end_now", "enrol_now", "evaluated_now", "signal_now", "recheck_now"};
+const char* const kFindings[] = {"rejected_now", "end_now", "enrol_now", "evaluated_now", "signal_now"};
 
 // SET TRANSACTION SNAPSHOT takes no parameter; the id is the server's own, quoted.
 const char* const kImportSnapshot = "SET TRANSACTION SNAPSHOT ";

@@ -41,7 +41,6 @@ void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Count
     const auto permits = db::exec_file(tx, "run/evaluate/active_permits.sql", as_of, ctx.shard.count,
                                        ctx.shard.index, ctx.scope.persons)
                              .affected_rows();
-    db::exec_file(tx, "run/evaluate/evaluated_now.sql");
     db::exec_file(tx, "run/evaluate/income_persons.sql", as_of);
     db::exec_script(tx, "run/evaluate/analyze_permits.sql");
     // The first month is bound as a value, so the planner sees how much of the Incomes
@@ -71,8 +70,9 @@ void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
 
 void find_recheck_days(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
     StageLog log("recheck", ctx.shard);
-    log.done(static_cast<long long>(
-        db::exec_file(tx, "run/evaluate/recheck.sql", rules::to_iso(ctx.as_of)).affected_rows()));
+    const auto persons = db::exec_file(tx, "run/evaluate/recheck.sql", rules::to_iso(ctx.as_of)).affected_rows();
+    db::exec_file(tx, "run/evaluate/evaluated_now.sql");
+    log.done(static_cast<long long>(persons));
 }
 
 void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {

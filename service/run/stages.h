@@ -25,7 +25,8 @@ void find_enrolments(pqxx::transaction_base& tx, const RunContext& ctx, Counts& 
 void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The conditions of every signal type that hold (rules.md §5): pg_temp.signal_now.
 void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-// Per evaluated person, the next day a result can change by date alone: pg_temp.recheck_now.
+// Per evaluated person, the next day a result can change by date alone: pg_temp.recheck_now,
+// and with it the evaluated permits as the run will hold them: pg_temp.evaluated_now.
 void find_recheck_days(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
 // --- writing (the run's transaction) ---

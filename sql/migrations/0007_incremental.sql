@@ -26,7 +26,7 @@ CREATE TABLE supervision.registry_change (
 -- list of millions of ids would cost the load more than it saves the run. Trade-off:
 -- higher limits make bulk loads slower, lower ones make more runs full.
 CREATE FUNCTION supervision.change_list_limit() RETURNS integer
-    LANGUAGE sql IMMUTABLE AS 'SELECT 200000';
+    LANGUAGE sql IMMUTABLE AS 'SELECT 1000000';
 
 CREATE FUNCTION supervision.record_change(p_source text, p_ids text[], p_is_company boolean) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$

@@ -192,29 +192,33 @@ TEST_F(RolesTest, LaterTablesGetTheBatchGrantsByDefault) {
     EXPECT_FALSE(reader_reads);
 }
 
-// The nightly run as a member of supervision_batch: two days on the demo data, the same
-// outcome as runs by the database owner.
+// The nightly run as a member of supervision_batch: three days on the demo data, the same
+// outcome as runs by the database owner; the second a full evaluation with workers, the
+// third an incremental one.
 TEST_F(RolesTest, NightlyRunWorksUnderTheBatchRole) {
     load_small_demo(conn(), "2025-11-04");
     const std::string cfg = " --config " + source_path("config/supervision.yaml");
     const std::string owner = " --db '" + TestDatabase::instance().conninfo() + "'";
     const std::string batch = " --db '" + TestDatabase::instance().conninfo() + " user=" + user("batch") + "'";
-    for (const char* day : {"2025-11-03", "2025-11-04"}) {
+    for (const char* day : {"2025-11-03", "2025-11-04", "2025-11-05"}) {
         ASSERT_EQ(run_binary(std::string("run --as-of ") + day + owner + cfg).exit_code, 0);
     }
     const Outcome want = outcome_of(conn());
     ASSERT_NE(want.reviews.rfind("0:", 0), 0u);
     exec(conn(), kTruncateOutputs);
-    // The second day with workers: their sessions import the run's snapshot as the batch role.
-    for (const char* day_and_options : {"2025-11-03", "2025-11-04 --workers 2"}) {
+    // With workers: their sessions import the run's snapshot as the batch role.
+    for (const char* day_and_options : {"2025-11-03", "2025-11-04 --workers 2 --full", "2025-11-05 --workers 2"}) {
         const auto p = run_binary(std::string("run --as-of ") + day_and_options + batch + cfg);
         ASSERT_EQ(p.exit_code, 0) << p.err;
         EXPECT_EQ(p.err.find("skipping"), std::string::npos) << "ANALYZE refused: " << p.err;
+        if (std::string(day_and_options).find("--full") != std::string::npos) {
+            // A full run refreshed the statistics of what it wrote, though the batch role owns no table.
+            EXPECT_EQ(count("SELECT reltuples::bigint FROM pg_class WHERE oid = 'supervision.supervised_permit'::regclass"),
+                      count("SELECT count(*) FROM supervision.supervised_permit"));
+        }
     }
+    EXPECT_EQ(scalar("SELECT evaluation->>'mode' FROM supervision.run ORDER BY run_id DESC LIMIT 1"), "incremental");
     EXPECT_EQ(outcome_of(conn()), want);
-    // The run refreshed the statistics of what it wrote, though the batch role owns no table.
-    EXPECT_EQ(count("SELECT reltuples::bigint FROM pg_class WHERE oid = 'supervision.supervised_permit'::regclass"),
-              count("SELECT count(*) FROM supervision.supervised_permit"));
     EXPECT_EQ(scalar("SELECT string_agg(DISTINCT changed_by || '/' || application, ',') FROM supervision.review_audit"),
               user("batch") + "/supervision.run");
 }

@@ -7,7 +7,8 @@
 -- - the status dates after as_of of their evaluated permits' companies;
 -- - the day the work history becomes long (no_income; evaluate/work_history.sql).
 -- What changes for everyone at once (a new complete month, a dated parameter, the year) is
--- not here: the run compares those itself (sql/run/scope/). Runs after the signals. $1 as_of.
+-- not here: the run compares those itself (sql/run/scope/). Runs after prepare (income_now,
+-- work_history); evaluated_now.sql carries the days to the run's session. $1 as_of.
 -- The persons are active_permit's, semi-joined: the planner sizes them from its statistics
 -- (a CTE of them it took for 200, and probed the registers person by person in a full run).
 WITH days AS (

@@ -135,11 +135,12 @@ CREATE TEMP TABLE active_permit (
 -- The permits evaluated this run as supervision.evaluated_permit holds them once the run
 -- has written its ends and enrolments (evaluate/evaluated_now.sql).
 CREATE TEMP TABLE evaluated_now (
-    permit_id text PRIMARY KEY,
-    person_id text NOT NULL,
-    line_id   text NOT NULL,
-    basis     text NOT NULL,
-    sequence  text NOT NULL
+    permit_id  text PRIMARY KEY,
+    person_id  text NOT NULL,
+    line_id    text NOT NULL,
+    basis      text NOT NULL,
+    sequence   text NOT NULL,
+    recheck_on date NOT NULL    -- the holder's (recheck_now), for supervision.person_recheck
 ) ON COMMIT DROP;
 
 -- The persons whose monthly income figures the signals read, from which day
@@ -194,7 +195,7 @@ CREATE TEMP TABLE signal_now (
 ) ON COMMIT DROP;
 
 -- Per evaluated person, the next day a result can change with no changed row
--- (evaluate/recheck.sql), written to supervision.person_recheck.
+-- (evaluate/recheck.sql), carried by evaluated_now to supervision.person_recheck.
 CREATE TEMP TABLE recheck_now (
     person_id  text PRIMARY KEY,
     recheck_on date NOT NULL
