@@ -46,6 +46,12 @@ else
   psql -qc "VACUUM ANALYZE" >/dev/null
 fi
 
+# Before each repeat: the server writes out what the load or the last repeat left dirty,
+# so that a checkpoint's writing does not fall into the next measurement.
+settle() {
+  psql -qc "CHECKPOINT" >/dev/null
+}
+
 floor() {
   local t
   t=$(now)
@@ -107,6 +113,7 @@ echo "size=$size workers=$workers load_seconds=$(seconds "$load")"
 results="$out/results.txt"
 : >"$results"
 for i in $(seq 1 "$repeats"); do
+  settle
   f=$(floor)
   reset_outputs
   read -r full rss_full < <(timed_run "$as_of" "$out/full-$i")

@@ -21,14 +21,10 @@
 namespace supervision::test {
 namespace {
 
-// The shipped configuration plus a campaign that starts and ends within the days run, and
-// a small capacity of the work queue, so that it has a backlog.
+// A campaign that starts and ends within the days run; a work queue with a backlog.
 config::Config test_config() {
-    return config_replacing(
-        {{"campaigns: []", "campaigns:\n  - {id: t-jan, active_from: 2026-01-05, active_until: 2026-01-31, "
-                           "bases: [growth_entrepreneur, self_employed], decided_from: 2024-01-01}"},
-         {"bases: [specialist, eu_blue_card, employed, other_work]\n    daily_capacity: [{from: 2000-01-01, value: 50}]",
-          "bases: [specialist, eu_blue_card, employed, other_work]\n    daily_capacity: [{from: 2000-01-01, value: 3}]"}});
+    return config_with_campaign("{id: t-jan, active_from: 2026-01-05, active_until: 2026-01-31, "
+                                "bases: [growth_entrepreneur, self_employed], decided_from: 2024-01-01}");
 }
 
 // Consecutive days, gaps of a few days, a month end and start, the year's end (new coverage

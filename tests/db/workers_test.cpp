@@ -14,14 +14,9 @@
 namespace supervision::test {
 namespace {
 
-// The shipped configuration plus a thematic campaign, so that every signal type can occur,
-// and a small capacity of the work queue, so that it has a backlog.
 config::Config test_config() {
-    return config_replacing(
-        {{"campaigns: []", "campaigns:\n  - {id: t-2025, active_from: 2025-01-01, active_until: 2026-12-31, "
-                           "bases: [growth_entrepreneur], decided_from: 2024-01-01}"},
-         {"bases: [specialist, eu_blue_card, employed, other_work]\n    daily_capacity: [{from: 2000-01-01, value: 50}]",
-          "bases: [specialist, eu_blue_card, employed, other_work]\n    daily_capacity: [{from: 2000-01-01, value: 3}]"}});
+    return config_with_campaign("{id: t-2025, active_from: 2025-01-01, active_until: 2026-12-31, "
+                                "bases: [growth_entrepreneur], decided_from: 2024-01-01}");
 }
 
 constexpr const char* kDays[] = {"2025-06-30", "2025-12-31", "2026-01-01", "2026-03-31"};

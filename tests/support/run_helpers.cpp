@@ -37,6 +37,12 @@ config::Config config_replacing(const std::string& snippet, const std::string& r
     return config_replacing({{snippet, replacement}});
 }
 
+config::Config config_with_campaign(const std::string& campaign) {
+    const std::string work = "bases: [specialist, eu_blue_card, employed, other_work]\n    daily_capacity: ";
+    return config_replacing({{"campaigns: []", "campaigns:\n  - " + campaign},
+                             {work + "[{from: 2000-01-01, value: 50}]", work + "[{from: 2000-01-01, value: 3}]"}});
+}
+
 void load_small_demo(pqxx::connection& c, const std::string& as_of) {
     demo::load_demo(c, demo::DemoSpec{3000, 7, *rules::parse_iso_date(as_of), true});
 }

@@ -19,6 +19,11 @@ std::string source_path(const std::string& relative);
 config::Config config_replacing(const std::string& snippet, const std::string& replacement);
 config::Config config_replacing(const std::vector<std::pair<std::string, std::string>>& replacements);
 
+// The default configuration with one thematic campaign (a YAML flow mapping, "{id: …}"), so
+// that every signal type can occur, and a work queue of 3 reviews a day, so that it has a
+// backlog.
+config::Config config_with_campaign(const std::string& campaign);
+
 // The demo registers the end-to-end and role tests run on: 3 000 permits, seed 7, as of
 // `as_of`, replacing what the registry holds.
 void load_small_demo(pqxx::connection& c, const std::string& as_of);
