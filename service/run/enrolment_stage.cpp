@@ -38,6 +38,7 @@ void enrol_permits(pqxx::transaction_base& tx, const RunContext& ctx, Counts& co
 void record_evaluated(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
     StageLog log("evaluated");
     db::exec_script(tx, ctx.scope.incremental() ? "run/enrolment/evaluated.sql" : "run/enrolment/evaluated_full.sql");
+    refresh_table_statistics(tx, ctx, {"supervised_permit", "evaluated_permit"});
     const auto active = db::exec_file(tx, "run/enrolment/active_counts.sql");
     counts["evaluated"] = tally(active, "line_id", "permits", counts["supervised_by_line"]);
     log.done(counts["evaluated"].get<long long>());

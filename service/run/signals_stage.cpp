@@ -94,6 +94,7 @@ void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& c
     counts["signals_extended"] = static_cast<long long>(extended);
     if (ctx.scope.incremental()) counts["evaluation"]["signals_carried_forward"] = static_cast<long long>(carried);
     tally(db::exec_file(tx, "run/signals/open_counts.sql"), "signal_type", "signals", counts["signals_open"]);
+    refresh_table_statistics(tx, ctx, {"signal"});
     log.done(total(counts["signals_raised"]) + total(counts["signals_resolved"]));
 }
 

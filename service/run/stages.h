@@ -10,6 +10,8 @@
 
 #include <pqxx/pqxx>
 
+#include <initializer_list>
+
 namespace supervision::run {
 
 // Registers' completeness and staleness (rules.md §7).
@@ -48,7 +50,11 @@ void draw_qc_sample(pqxx::transaction_base& tx, const RunContext& ctx, Counts& c
 // The recheck days of the persons evaluated, and the register changes taken into account
 // (docs/incremental.md).
 void save_evaluation_state(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-// The planner statistics of the tables the run wrote (migration 0006).
+// After a full run has rewritten these tables, their planner statistics, for the stages
+// after it and the next run (migration 0007); nothing after an incremental run.
+void refresh_table_statistics(pqxx::transaction_base& tx, const RunContext& ctx,
+                              std::initializer_list<const char*> tables);
+// The last of them (migration 0006).
 void refresh_statistics(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
 }  // namespace supervision::run
