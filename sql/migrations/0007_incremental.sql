@@ -196,10 +196,11 @@ CREATE TABLE supervision.evaluated_permit (
 );
 
 -- A full evaluation rewrites these tables, the first on fresh data by a lot: the run
--- refreshes their statistics as soon as it has written each (the stages after it plan on
--- them; with the statistics of before, the queue of a first run at 4×S1 took 32 s instead
--- of 1), as the owner, since the batch role may write them but not ANALYZE them. An
--- incremental run changes too little to matter (autovacuum's own analyze follows).
+-- refreshes their statistics as soon as it has written each, since the stages after it
+-- plan on them (a back-fill's next day planned on an empty supervised_permit and took six
+-- minutes, migration 0006), as the owner, since the batch role may write them but not
+-- ANALYZE them. An incremental run changes too little to matter (autovacuum's own analyze
+-- follows).
 CREATE FUNCTION supervision.refresh_table_statistics(p_table text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
