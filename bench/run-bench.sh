@@ -11,7 +11,7 @@
 #   6. prints the figures: seconds, ratios full/floor and steady/full, peak RSS of the
 #      service (/usr/bin/time -v), permits evaluated per second.
 #   7. after the repeats, the median of each figure.
-# Usage: bench/run-bench.sh [SIZE] [REPEATS]    (default 1000000 permits, 3 repeats)
+# Usage: bench/run-bench.sh [SIZE] [REPEATS]    (default 1000000 permits, 3 repeats; 0: load only)
 #   WORKERS=n        the runs' --workers (default: the number of cores)
 #   BENCH_REUSE=1    keep the registers of an earlier run of the same size (no load)
 # Uses the private cluster of scripts/local-pg.sh and a database supervision_bench.
@@ -138,6 +138,7 @@ print(f"size={size} repeat={i} scan_floor_s={floor:.2f} full_run_s={full:.2f} st
 PY
 done | tee "$results"
 
+[ -s "$results" ] || exit 0  # REPEATS=0: the load alone
 python3 - "$results" <<'PY'
 import statistics, sys
 rows = [dict(kv.split("=", 1) for kv in line.split()) for line in open(sys.argv[1]) if line.strip()]

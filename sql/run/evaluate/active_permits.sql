@@ -28,12 +28,15 @@ SELECT p.permit_id, p.person_id, p.basis, p.sequence, p.decision_date, p.valid_f
        CASE WHEN c.benefits IS NOT NULL THEN
            date_trunc('month', supervision.last_month_end_on_or_before(least(p.valid_until, c.benefits, $1::date - 1)))::date
        END
-FROM (SELECT s.permit_id FROM supervision.supervised_permit s
+-- Each branch reads the permits itself: an incremental run then starts from its persons'
+-- permits (by person_id) and looks each up in supervised_permit, instead of reading the
+-- whole supervised stock once per shard to join it to them.
+FROM (SELECT p.* FROM supervision.supervised_permit s JOIN registry.permit p ON p.permit_id = s.permit_id
       WHERE s.ended_on IS NULL AND NOT EXISTS (SELECT 1 FROM pg_temp.end_now e WHERE e.permit_id = s.permit_id)
+        AND supervision.in_scope(p.person_id, $2, $3, $4)
       UNION ALL
-      SELECT permit_id FROM pg_temp.enrol_now) sp
-JOIN registry.permit p ON p.permit_id = sp.permit_id
+      SELECT p.* FROM pg_temp.enrol_now n JOIN registry.permit p ON p.permit_id = n.permit_id
+      WHERE supervision.in_scope(p.person_id, $2, $3, $4)) p
 JOIN grace g ON g.basis = p.basis AND g.sequence = p.sequence
 CROSS JOIN completeness c
-WHERE supervision.in_scope(p.person_id, $2, $3, $4)
-  AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r WHERE r.source = 'permit' AND r.source_key = p.permit_id)
+WHERE NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now r WHERE r.source = 'permit' AND r.source_key = p.permit_id)
