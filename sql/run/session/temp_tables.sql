@@ -201,9 +201,11 @@ CREATE TEMP TABLE recheck_now (
     recheck_on date NOT NULL
 ) ON COMMIT DROP;
 
--- Review candidates of this run (rules.md §6).
+-- Review candidates of this run (rules.md §6), one row per permit (candidates.sql groups
+-- by it). No key: the whole backlog passes through here every night, and keying it cost
+-- more than the two statements that read it gained.
 CREATE TEMP TABLE candidate (
-    permit_id    text    PRIMARY KEY,
+    permit_id    text    NOT NULL,
     person_id    text    NOT NULL,
     queue        text    NOT NULL,
     score        numeric NOT NULL,
