@@ -23,8 +23,15 @@ case "${1:-}" in
       as_owner "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 -A trust >/dev/null
     fi
     if ! as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      # Sized for the machine as an operator would (docs/operations.md, "Server settings"):
+      # a quarter of the memory for shared buffers (at most 8 GB), the rest counted as page
+      # cache, and checkpoints spaced for loads of millions of rows. PostgreSQL's defaults
+      # (128 MB) made the run's sessions write out dirty pages themselves to find room.
+      mem_mb=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)
+      buffers_mb=$((mem_mb / 4 > 8192 ? 8192 : (mem_mb / 4 < 128 ? 128 : mem_mb / 4)))
+      settings="-c shared_buffers=${buffers_mb}MB -c effective_cache_size=$((mem_mb / 2))MB -c max_wal_size=4GB"
       as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-p $port -k $dir -c listen_addresses=''" start >/dev/null
+        -o "-p $port -k $dir -c listen_addresses='' $settings" start >/dev/null
     fi
     ;;
   env)

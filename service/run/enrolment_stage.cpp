@@ -16,6 +16,7 @@ void find_enrolments(pqxx::transaction_base& tx, const RunContext& ctx, Counts&)
     StageLog log("find_enrolments", ctx.shard);
     const auto rows = db::exec_file(tx, "run/enrolment/find_enrolments.sql", rules::to_iso(ctx.as_of),
                                     ctx.shard.count, ctx.shard.index, ctx.scope.persons);
+    db::exec_script(tx, "run/enrolment/analyze_found.sql");
     log.done(static_cast<long long>(rows.affected_rows()));
 }
 
