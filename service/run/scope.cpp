@@ -106,13 +106,10 @@ std::string full_reason(pqxx::transaction_base& tx, const RunContext& ctx, const
 std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, const LastRun& last,
                             const Counts& keys, long long& persons) {
     const std::string since = rules::to_iso(last.as_of);
+    const bool population_moved =
+        last.evaluation["keys"].value("population_complete_through", Counts()) != keys["population_complete_through"];
     db::exec_file(tx, "run/scope/changed_by_register.sql");
-    db::exec_file(tx, "run/scope/changed.sql");
-    db::exec_file(tx, "run/scope/due.sql", rules::to_iso(ctx.as_of));
-    db::exec_file(tx, "run/scope/starting.sql", since, rules::to_iso(ctx.as_of));
-    if (last.evaluation["keys"].value("population_complete_through", Counts()) != keys["population_complete_through"]) {
-        db::exec_file(tx, "run/scope/population.sql");
-    }
+    db::exec_file(tx, "run/scope/persons.sql", since, rules::to_iso(ctx.as_of), population_moved);
     const auto size = db::exec_file(tx, "run/scope/size.sql")[0];
     persons = size["persons"].as<long long>();
     const auto all = size["persons_in_registers"].as<long long>();

@@ -111,6 +111,23 @@ TEST_F(IncrementalDaysTest, NotMovedToFinlandThreeMonthsAfterValidFrom) {
     EXPECT_TRUE(open("not_moved_to_finland"));
 }
 
+// The population register's complete_through reaching add_months(valid_from, 3) changes no
+// row of the person's, but raises the signal: the move itself brings them into the run.
+TEST_F(IncrementalDaysTest, NotMovedToFinlandWhenThePopulationRegisterCatchesUp) {
+    insert(conn(), permit("growth_entrepreneur", "first", "2024-12-10", "2026-06-30"));
+    set_all_sources(conn(), "2025-02-28");
+    set_source(conn(), "population", "2025-03-01");
+    run_on(conn(), "2025-03-01");
+    incremental("2025-03-12");
+    EXPECT_FALSE(open("not_moved_to_finland"));
+    set_source(conn(), "population", "2025-03-09");  // the day before add_months(2024-12-10, 3)
+    incremental("2025-03-13");
+    EXPECT_FALSE(open("not_moved_to_finland"));
+    set_source(conn(), "population", "2025-03-10");
+    incremental("2025-03-14");
+    EXPECT_TRUE(open("not_moved_to_finland"));
+}
+
 TEST_F(IncrementalDaysTest, IncomeHoursCountFromTheirPeriodEnd) {
     insert(conn(), permit("student", "first", "2024-09-01", "2026-08-31"));
     insert(conn(), IncomeRow{"R-1", "H-1", "E-1", "2025-01-01", "2025-01-31", "3000.00", "500"});
