@@ -1,6 +1,7 @@
 #include "run/scope.h"
 
 #include "db/statement.h"
+#include "run/person_registers.h"
 #include "run/stage_log.h"
 #include "version.h"
 
@@ -17,11 +18,6 @@ namespace {
 // through the indexes costs about what one pass over the registers does: the run is full.
 // Trade-off: higher makes some heavy days slower than a full run, lower makes more runs full.
 constexpr double kIncrementalShareLimit = 0.25;
-// The person registers validated by their own statement (validate_stage.cpp); the Incomes
-// Register is validated where it is read, for every person of the run.
-constexpr const char* kValidatedRegisters[] = {"permit", "population_event", "study_record", "benefit_payment",
-                                               "employment_notice"};
-
 // Below this many persons a run is quick either way, and stays incremental.
 constexpr long long kIncrementalAlwaysPersons = 1000;
 
@@ -161,7 +157,7 @@ Scope scope_of_shard(pqxx::transaction_base& tx, const Scope& run_scope, const S
     if (!run_scope.incremental()) return run_scope;
     Scope scope = run_scope;
     scope.persons = db::exec_file(tx, "run/scope/list.sql", shard.count, shard.index)[0][0].as<std::string>();
-    for (const char* source : kValidatedRegisters) {
+    for (const char* source : kPersonRegisters) {
         scope.changed[source] =
             db::exec_file(tx, "run/scope/list_changed.sql", shard.count, shard.index, source)[0][0].as<std::string>();
     }

@@ -1,35 +1,23 @@
+#include <string>
+
 #include "db/statement.h"
+#include "run/person_registers.h"
 #include "run/stage_log.h"
 #include "run/stages.h"
 #include "run/tally.h"
 
 namespace supervision::run {
 
-namespace {
-// One validation statement per person register, in the order of the data contract; each
-// takes the shard ($1 count, $2 index) and, in an incremental run, the persons whose rows of
-// it changed ($3; the others' rejections are taken over). The Incomes Register is validated where it is read
-// for the monthly figures (evaluate/income_months.sql).
-struct Validation {
-    const char* source;
-    const char* file;
-};
-const Validation kPersonValidations[] = {
-    {"permit", "run/validate/permit.sql"},
-    {"population_event", "run/validate/population_event.sql"},
-    {"study_record", "run/validate/study_record.sql"},
-    {"benefit_payment", "run/validate/benefit_payment.sql"},
-    {"employment_notice", "run/validate/employment_notice.sql"},
-};
-}  // namespace
-
+// One validation statement per person register (run/person_registers.h); each takes the
+// shard ($1 count, $2 index) and, in an incremental run, the persons whose rows of it
+// changed ($3; the others' rejections are taken over).
 void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
     StageLog log("validate", ctx.shard);
     long long rows = 0;
-    for (const auto& v : kPersonValidations) {
-        rows += static_cast<long long>(
-            db::exec_file(tx, v.file, ctx.shard.count, ctx.shard.index, ctx.scope.validated_in(v.source))
-                .affected_rows());
+    for (const char* source : kPersonRegisters) {
+        rows += static_cast<long long>(db::exec_file(tx, std::string("run/validate/") + source + ".sql",
+                                                     ctx.shard.count, ctx.shard.index, ctx.scope.validated_in(source))
+                                           .affected_rows());
     }
     if (ctx.scope.incremental()) {
         const auto& s = ctx.scope;
