@@ -29,7 +29,10 @@ case "${1:-}" in
       # (128 MB) made the run's sessions write out dirty pages themselves to find room.
       mem_mb=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)
       buffers_mb=$((mem_mb / 4 > 8192 ? 8192 : (mem_mb / 4 < 128 ? 128 : mem_mb / 4)))
+      # Commit timestamps: the supervisors' load benchmark checks which of two transactions
+      # committed first.
       settings="-c shared_buffers=${buffers_mb}MB -c effective_cache_size=$((mem_mb / 2))MB -c max_wal_size=4GB"
+      settings="$settings -c track_commit_timestamp=on"
       as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
         -o "-p $port -k $dir -c listen_addresses='' $settings" start >/dev/null
     fi

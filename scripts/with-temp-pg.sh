@@ -24,9 +24,10 @@ trap cleanup EXIT INT TERM
 
 as_owner "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 -A trust >/dev/null
 # Settings for a throwaway test server: durability off (nothing here must survive a crash
-# of the machine), enough connections for parallel test binaries.
+# of the machine), enough connections for parallel test binaries, commit timestamps (the
+# supervisors' load test checks which of two transactions committed first).
 as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-p 5432 -k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-p 5432 -k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c track_commit_timestamp=on" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 
 export PGHOST="$dir" PGPORT=5432 PGUSER=postgres PGDATABASE=postgres

@@ -13,7 +13,7 @@ enum class ExitCode : int {
     config = 3,
     database = 4,
     lock_held = 5,
-    as_of_too_early = 6,
+    as_of_refused = 6,  // earlier than the last completed run's, or after today
 };
 
 class Error : public std::runtime_error {
@@ -38,7 +38,10 @@ struct LockHeldError : Error {
     explicit LockHeldError(const std::string& m) : Error(ExitCode::lock_held, m) {}
 };
 struct AsOfTooEarlyError : Error {
-    explicit AsOfTooEarlyError(const std::string& m) : Error(ExitCode::as_of_too_early, m) {}
+    explicit AsOfTooEarlyError(const std::string& m) : Error(ExitCode::as_of_refused, m) {}
+};
+struct AsOfInFutureError : Error {
+    explicit AsOfInFutureError(const std::string& m) : Error(ExitCode::as_of_refused, m) {}
 };
 
 }  // namespace supervision

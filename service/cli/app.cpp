@@ -135,6 +135,11 @@ int main(int argc, char** argv) {
                         "evaluate every person when the last full evaluation is this many days old or older")
         ->check(CLI::Range(1, 3660))
         ->capture_default_str();
+    run_cmd->add_option("--lock-timeout", run.lock_timeout_s,
+                        "seconds a session of the run waits for a lock (an ETL load holding a register's table) "
+                        "before the run stops with exit 4; waits are logged after 5 s")
+        ->check(CLI::Range(1, 86400))
+        ->capture_default_str();
     run_cmd->add_option("--metrics-file", run.metrics_file,
                         "write Prometheus text-format metrics here, atomically (node_exporter textfile "
                         "collector); not for dry runs");

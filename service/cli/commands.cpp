@@ -76,6 +76,7 @@ void run_and_print(const GlobalOptions& g, const RunCommand& c, run::RunOutcome&
     options.workers = c.workers;
     options.evaluation.full = c.full;
     options.evaluation.full_every_days = c.full_every_days;
+    options.lock_timeout_s = c.lock_timeout_s;
     options.connect = connect_options(g, "run");
     auto conn = db::connect(options.connect);
     const auto result = run::run_nightly(*conn, config, options);

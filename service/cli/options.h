@@ -21,6 +21,7 @@ struct RunCommand {
     int workers = 1;                   // evaluation sessions at once, by person (docs/performance.md)
     bool full = false;                 // evaluate every person, whatever changed (docs/incremental.md)
     int full_every_days = 7;           // a full evaluation at least this often (docs/incremental.md)
+    int lock_timeout_s = 1800;         // a lock waited for longer ends the run with exit 4 (docs/operations.md)
 };
 
 struct DemoLoadCommand {

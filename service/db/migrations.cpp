@@ -58,6 +58,7 @@ int migrate(pqxx::connection& conn) {
         exec_file(tx, "migrate/record.sql", m.version, m.file, checksum);
         ++applied;
     }
+    exec_script(tx, "migrate/handover.sql");
     tx.commit();
     return applied;
 }

@@ -8,6 +8,8 @@ namespace supervision::run {
 // of the persons this run evaluated — and the register changes this run took into account,
 // gone with it. In the run's transaction like everything else: a run that fails keeps the
 // changes for the next one.
+void note_changes_seen(pqxx::transaction_base& tx) { db::exec_file(tx, "run/scope/changes_seen.sql"); }
+
 void save_evaluation_state(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
     StageLog log("evaluation_state");
     db::exec_script(tx, ctx.scope.incremental() ? "run/scope/save_recheck.sql" : "run/scope/save_recheck_full.sql");

@@ -10,6 +10,8 @@
 
 namespace supervision::run {
 
+class LockWatch;
+
 // The part of the persons a session evaluates: those with
 // supervision.shard_of(person_id, count) = index (run --workers, run/shards.h).
 struct Shard {
@@ -43,6 +45,8 @@ struct RunContext {
     std::string config_digest;  // SHA-256 of the canonical configuration
     Shard shard;                // the evaluation stages' persons; all of them by default
     Scope scope;                // and of those, an incremental run's only
+    int lock_timeout_s = 0;     // how long a session of the run waits for a lock (run/session_setup.h)
+    LockWatch* lock_watch = nullptr;  // the run's sessions' lock waits, logged (run/lock_watch.h)
 };
 
 // The run's counts, recorded in supervision.run.counts and printed by a dry run.

@@ -124,4 +124,14 @@ void load_session(pqxx::transaction_base& tx, const config::Config& config) {
     db::exec_script(tx, "run/session/analyze.sql");
 }
 
+void discard_session(pqxx::connection& conn) {
+    pqxx::nontransaction tx(conn);
+    db::exec_script(tx, "run/session/discard.sql");
+}
+
+void set_lock_timeout(pqxx::connection& conn, int seconds) {
+    pqxx::nontransaction tx(conn);
+    db::exec_file(tx, "run/session/lock_timeout.sql", std::to_string(seconds) + "s");
+}
+
 }  // namespace supervision::run

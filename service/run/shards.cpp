@@ -2,6 +2,7 @@
 
 #include "db/statement.h"
 #include "run/evaluation.h"
+#include "run/lock_watch.h"
 #include "run/scope.h"
 #include "run/session_setup.h"
 #include "run/stage_log.h"
@@ -42,6 +43,8 @@ void evaluate_shard(ShardSession& s, const db::ConnectOptions& connect, const st
         db::ConnectOptions options = connect;
         options.step = connect.step + ".shard" + std::to_string(s.ctx.shard.index);
         s.conn = db::connect(options);
+        set_lock_timeout(*s.conn, s.ctx.lock_timeout_s);
+        if (s.ctx.lock_watch != nullptr) s.ctx.lock_watch->watch(s.conn->backendpid());
         s.tx = std::make_unique<ShardTransaction>(*s.conn, "shard");
         s.tx->exec0(kImportSnapshot + s.tx->quote(snapshot));
         load_session(*s.tx, *s.ctx.config);

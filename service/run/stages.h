@@ -31,6 +31,9 @@ void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& cou
 // and with it the evaluated permits as the run will hold them: pg_temp.evaluated_now.
 void find_recheck_days(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 
+// The register changes the evaluation's snapshot sees, which save_evaluation_state deletes.
+void note_changes_seen(pqxx::transaction_base& tx);
+
 // --- writing (the run's transaction) ---
 // The rejected-rows list (rules.md §8).
 void record_rejections(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);

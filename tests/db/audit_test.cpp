@@ -125,14 +125,19 @@ TEST_F(AuditTest, EveryReviewTheRunOpenedHasItsInsertAndNothingElse) {
     EXPECT_EQ(count("SELECT count(*) FROM supervision.review_audit WHERE operation <> 'INSERT'"), 0);
 }
 
-TEST_F(AuditTest, ADeletionByTheOwnerIsRecordedWithTheWholeRow) {
-    const auto before = current(review_);
-    exec(conn(), "DELETE FROM supervision.revocation_review WHERE review_id = " + std::to_string(review_));
-    const auto h = history(review_);
-    ASSERT_EQ(h.size(), 2u);
-    EXPECT_EQ(h[1].operation, "DELETE");
-    EXPECT_EQ(h[1].before, before);
-    EXPECT_TRUE(h[1].after.is_null());
+TEST_F(AuditTest, ADeletionIsRefusedEvenForTheOwnerAndLeavesTheTrailAsItWas) {
+    const auto before = history(review_).size();
+    try {
+        exec(conn(), "DELETE FROM supervision.revocation_review WHERE review_id = " + std::to_string(review_));
+        FAIL() << "the owner deleted a review";
+    } catch (const pqxx::sql_error& e) {
+        EXPECT_NE(std::string(e.what()).find("review " + std::to_string(review_) + ": deletion refused"),
+                  std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(history(review_).size(), before);
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.revocation_review WHERE review_id = " + std::to_string(review_)),
+              1);
 }
 
 }  // namespace

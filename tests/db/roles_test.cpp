@@ -116,8 +116,9 @@ TEST_F(RolesTest, BatchRoleReadsRegistryWritesSupervisionAndCannotDecideAReview)
     EXPECT_TRUE(can(*batch, "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, "
                             "priority, opened_on, opened_run, due_on, evidence) VALUES (2, 'P-2', 'H-2', 'general', 1, "
                             "'2025-11-04', 1, '2025-12-04', '{}')"));
+    // Priority and due date are the batch role's (escalation): tests/db/reviews/lifecycle_test.cpp.
     for (const char* change : {"status = 'closed', outcome = 'revoked', closed_on = '2025-11-05'", "status = 'hearing'",
-                               "outcome = 'no_action'", "closed_on = '2025-11-05'", "priority = 99"}) {
+                               "outcome = 'no_action'", "closed_on = '2025-11-05'", "queue = 'study'"}) {
         EXPECT_FALSE(can(*batch, std::string("UPDATE supervision.revocation_review SET ") + change)) << change;
     }
     EXPECT_FALSE(can(*batch, "UPDATE supervision.work_queue SET status = 'hearing'")) << "not through the view either";
@@ -166,6 +167,124 @@ TEST_F(RolesTest, StatsReaderReadsStatsAndNothingWithAPersonOrPermitId) {
     EXPECT_FALSE(can(*reader, "SELECT count(*) FROM supervision.run"));
     EXPECT_EQ(as_text(kReadableWithIds, "supervision_stats_reader"), "") << "readable with a person or permit id";
     EXPECT_EQ(as_text(kUnreadableStats, "supervision_stats_reader"), "") << "stats the reader cannot read";
+}
+
+TEST_F(RolesTest, EveryObjectBelongsToTheMigratorAndNoGuardIsExecutableByPublic) {
+    EXPECT_EQ(scalar("SELECT coalesce(string_agg(format('%I.%I', n.nspname, c.relname), ', '), 'none') FROM pg_class c "
+                     "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('registry', 'supervision', "
+                     "'stats') AND c.relkind IN ('r', 'p', 'v', 'm') "
+                     "AND pg_get_userbyid(c.relowner) <> 'supervision_migrator'"),
+              "none");
+    EXPECT_EQ(scalar("SELECT coalesce(string_agg(p.oid::regprocedure::text, ', '), 'none') FROM pg_proc p JOIN "
+                     "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN ('registry', 'supervision', 'stats') "
+                     "AND pg_get_userbyid(p.proowner) <> 'supervision_migrator'"),
+              "none");
+    EXPECT_EQ(scalar("SELECT coalesce(string_agg(p.oid::regprocedure::text, ', '), 'none') FROM pg_proc p JOIN "
+                     "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN ('registry', 'supervision', 'stats') "
+                     "AND (p.prorettype = 'trigger'::regtype OR p.prosecdef) "
+                     "AND has_function_privilege('public', p.oid, 'EXECUTE')"),
+              "none");
+}
+
+// The audit trail and the change capture write as their owner; no login may attach them
+// to a table of its own, and they refuse to fire on any other table.
+TEST_F(RolesTest, NoLoginCanForgeTheAuditTrailOrTheChangeLog) {
+    for (const char* role : {"supervisor", "batch"}) {
+        auto login_as = login(role);
+        EXPECT_FALSE(can(*login_as, "CREATE TEMP TABLE revocation_review (LIKE supervision.revocation_review); "
+                                    "CREATE TRIGGER t AFTER INSERT ON pg_temp.revocation_review FOR EACH ROW "
+                                    "EXECUTE FUNCTION supervision.audit_review()"))
+            << role;
+        EXPECT_FALSE(can(*login_as, "CREATE TEMP TABLE permit (person_id text); CREATE TRIGGER t AFTER INSERT ON "
+                                    "pg_temp.permit REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
+                                    "EXECUTE FUNCTION supervision.capture_person_change()"))
+            << role;
+    }
+    // Even attached by the owner, they refuse to write.
+    const auto changes = count("SELECT count(*) FROM supervision.registry_change");
+    for (const auto& [table, trigger] :
+         {std::pair<std::string, std::string>{"revocation_review AS SELECT * FROM supervision.revocation_review WITH NO DATA",
+                                              "AFTER INSERT ON pg_temp.revocation_review FOR EACH ROW EXECUTE FUNCTION "
+                                              "supervision.audit_review()"},
+          {"permit (person_id text)", "AFTER INSERT ON pg_temp.permit REFERENCING NEW TABLE AS new_rows FOR EACH "
+                                      "STATEMENT EXECUTE FUNCTION supervision.capture_person_change()"}}) {
+        pqxx::work tx(conn());
+        tx.exec0("CREATE TEMP TABLE " + table);
+        tx.exec0("CREATE TRIGGER t " + trigger);
+        const std::string name = table.substr(0, table.find(' '));
+        EXPECT_THROW(tx.exec0("INSERT INTO pg_temp." + name + " (person_id) VALUES ('H-forged')"),
+                     pqxx::insufficient_privilege)
+            << name;
+    }
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.review_audit"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.registry_change"), changes);
+}
+
+// The ETL's loads are captured although nobody but the owner may execute the capture.
+TEST_F(RolesTest, TheChangeCaptureFiresForALoaderWithoutExecuteOnIt) {
+    const std::string etl = user("etl");
+    exec(conn(), "CREATE ROLE " + etl + " LOGIN");
+    exec(conn(), "GRANT USAGE ON SCHEMA registry TO " + etl + "; GRANT INSERT ON registry.permit TO " + etl);
+    {
+        auto loader = std::make_unique<pqxx::connection>(TestDatabase::instance().conninfo() + " user=" + etl);
+        exec(*loader, kPermit);
+    }
+    exec(conn(), "REVOKE ALL ON registry.permit FROM " + etl + "; REVOKE ALL ON SCHEMA registry FROM " + etl +
+                     "; DROP ROLE " + etl);
+    EXPECT_EQ(scalar("SELECT string_agg(source || ':' || persons::text, ' ') FROM supervision.registry_change "
+                     "WHERE NOT whole"),
+              "permit:{H-1}");
+}
+
+// rules.md §7: the ledger is written by the run that holds the run lock, once from running
+// to succeeded or failed; the batch role cannot rewrite or delete a finished run.
+TEST_F(RolesTest, TheBatchRoleWritesTheRunLedgerOnlyAsARunDoes) {
+    exec(conn(), "INSERT INTO supervision.run (run_id, as_of, mode, status, config_digest, service_version) "
+                 "VALUES (1, '2025-11-03', 'scheduled', 'running', 'x', 'x')");
+    exec(conn(), "UPDATE supervision.run SET status = 'failed', finished_at = now()");
+    auto batch = login("batch");
+    const std::string start = "INSERT INTO supervision.run (run_id, as_of, mode, status, config_digest, "
+                              "service_version) VALUES (2, '2025-11-04', 'scheduled', ";
+    EXPECT_FALSE(can(*batch, "UPDATE supervision.run SET status = 'succeeded'")) << "without the run lock";
+    EXPECT_FALSE(can(*batch, start + "'running', 'x', 'x')")) << "without the run lock";
+    pqxx::nontransaction(*batch).exec("SELECT pg_advisory_lock(hashtext('supervision.run'))");
+    EXPECT_FALSE(can(*batch, "UPDATE supervision.run SET status = 'succeeded' WHERE run_id = 1")) << "finished";
+    EXPECT_FALSE(can(*batch, "UPDATE supervision.run SET counts = '{}' WHERE run_id = 1")) << "finished";
+    EXPECT_FALSE(can(*batch, "DELETE FROM supervision.run"));
+    EXPECT_FALSE(can(*batch, start + "'succeeded', 'x', 'x')"));
+    EXPECT_TRUE(can(*batch, start + "'running', 'x', 'x')"));
+    exec(*batch, start + "'running', 'x', 'x')");
+    EXPECT_FALSE(can(*batch, "UPDATE supervision.run SET as_of = '2025-11-05' WHERE run_id = 2"));
+    EXPECT_TRUE(can(*batch, "UPDATE supervision.run SET status = 'succeeded', finished_at = now() WHERE run_id = 2"));
+    EXPECT_TRUE(can(*batch, "UPDATE supervision.run SET status = 'failed', error = 'x' WHERE run_id = 2"));
+}
+
+// rules.md §5: the batch role extends, resolves and links signals as a run does, and
+// nothing more: a resolved signal, what a signal was raised with and a link stay.
+TEST_F(RolesTest, TheBatchRoleChangesSignalsOnlyAsARunDoes) {
+    exec(conn(), "INSERT INTO supervision.signal (signal_id, permit_id, person_id, signal_type, status, period_start, "
+                 "period_end, raised_on, raised_run, resolved_on, resolved_run, resolution, weight, evidence, review_id, "
+                 "linked_run) VALUES "
+                 "(1, 'P-1', 'H-1', 'emigrated', 'open', '2025-10-01', '2025-11-01', '2025-11-01', 1, NULL, NULL, NULL, "
+                 "1, '{}', NULL, NULL), "
+                 "(2, 'P-2', 'H-2', 'emigrated', 'open', '2025-10-01', '2025-11-01', '2025-11-01', 1, NULL, NULL, NULL, "
+                 "1, '{}', 7, 1), "
+                 "(3, 'P-3', 'H-3', 'emigrated', 'resolved', '2025-10-01', '2025-11-01', '2025-11-01', 1, '2025-11-02', 2, "
+                 "'condition_ended', 1, '{}', NULL, NULL)");
+    auto batch = login("batch");
+    const std::string set = "UPDATE supervision.signal SET ";
+    EXPECT_TRUE(can(*batch, set + "period_end = '2025-11-03', evidence = '{\"a\": 1}' WHERE signal_id = 1"));
+    EXPECT_TRUE(can(*batch, set + "review_id = 7, linked_run = 3 WHERE signal_id = 1"));
+    EXPECT_TRUE(can(*batch, set + "status = 'resolved', resolved_on = '2025-11-03', resolved_run = 3, "
+                                  "resolution = 'condition_ended' WHERE signal_id = 1"));
+    for (const char* change : {"evidence = '{\"forged\": true}' WHERE signal_id = 3",
+                               "status = 'open', resolved_on = NULL WHERE signal_id = 3",
+                               "raised_on = '2025-01-01' WHERE signal_id = 1", "weight = 0 WHERE signal_id = 1",
+                               "period_end = '2025-10-15' WHERE signal_id = 1", "review_id = NULL WHERE signal_id = 2",
+                               "review_id = 8 WHERE signal_id = 2", "permit_id = 'P-9' WHERE signal_id = 1"}) {
+        EXPECT_FALSE(can(*batch, set + change)) << change;
+    }
+    EXPECT_FALSE(can(*batch, "DELETE FROM supervision.signal WHERE signal_id = 3"));
 }
 
 TEST_F(RolesTest, MembershipWithoutInheritGivesNothingUntilSetRole) {

@@ -64,6 +64,19 @@ TEST_F(RunLedgerTest, EarlierAsOfIsRefusedButNotForADryRun) {
     EXPECT_EQ(count("SELECT count(*) FROM supervision.run"), 2);
 }
 
+TEST_F(RunLedgerTest, AsOfAfterTodayIsRefusedButNotForADryRun) {
+    run::RunOptions o;
+    o.as_of = rules::parse_iso_date("2024-06-18");
+    o.today = rules::parse_iso_date("2024-06-17");
+    EXPECT_THROW(run::run_nightly(conn(), default_config(), o), AsOfInFutureError);
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.run"), 0);
+    o.dry_run = true;
+    EXPECT_EQ(run::run_nightly(conn(), default_config(), o).counts["enrolled"].get<long long>(), 3);
+    o.dry_run = false;
+    o.as_of = o.today;  // today itself is a real night
+    EXPECT_NO_THROW(run::run_nightly(conn(), default_config(), o));
+}
+
 TEST_F(RunLedgerTest, DryRunWritesNothingAndReportsItsCounts) {
     const auto r = run_on(conn(), "2024-06-17", true);
     EXPECT_EQ(r.counts["enrolled"].get<long long>(), 3);

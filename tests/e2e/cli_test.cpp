@@ -83,6 +83,20 @@ TEST_F(CliTest, EarlierAsOfExitsSix) {
     EXPECT_EQ(lines(p.err), 1) << p.err;
 }
 
+// One run for a future day would refuse every real night until that day.
+TEST_F(CliTest, FutureAsOfExitsSixAndLeavesTodaysRunPossible) {
+    const std::string tomorrow = rules::to_iso(rules::today_in_helsinki() + date::days(1));
+    for (const std::string day : {tomorrow, std::string("9999-12-31")}) {
+        const auto p = run_binary("run --as-of " + day + " " + db() + " " + cfg());
+        EXPECT_EQ(p.exit_code, 6) << p.err;
+        EXPECT_NE(p.err.find("as_of " + day + " is after today"), std::string::npos) << p.err;
+        EXPECT_EQ(lines(p.err), 1) << p.err;
+        EXPECT_EQ(run_binary("run --dry-run --as-of " + day + " " + db() + " " + cfg()).exit_code, 0);
+    }
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.run"), 0);
+    EXPECT_EQ(run_binary("run " + db() + " " + cfg()).exit_code, 0);
+}
+
 TEST_F(CliTest, UnreachableDatabaseExitsFour) {
     const auto p = run_binary("migrate --db 'host=127.0.0.1 port=1 connect_timeout=1 password=s3cret'");
     EXPECT_EQ(p.exit_code, 4);

@@ -1,9 +1,8 @@
 -- rules.md §6.1: a permit with an open or hearing review gets its new unreviewed open
--- signals linked to that review, and no new review.
+-- signals linked to that review, and no new review. Only the reviews this run holds
+-- locked (lock.sql): none of them can close before the run commits. $1 run_id.
 UPDATE supervision.signal s
-SET review_id = r.review_id
-FROM supervision.revocation_review r
-WHERE r.permit_id = s.permit_id AND r.status IN ('open', 'hearing')
-  AND s.status = 'open' AND s.review_id IS NULL
-  AND EXISTS (SELECT 1 FROM supervision.evaluated_permit a WHERE a.permit_id = s.permit_id)
+SET review_id = l.review_id, linked_run = $1
+FROM pg_temp.review_locked l
+WHERE l.permit_id = s.permit_id AND s.status = 'open' AND s.review_id IS NULL
 RETURNING s.signal_id

@@ -1,6 +1,10 @@
--- The run's working tables, private to its transaction: the effective configuration
--- (so that every rule is one set-based statement that joins it) and the rows that
--- fail validation this run.
+-- The run's working tables, private to its session: the effective configuration (so
+-- that every rule is one set-based statement that joins it) and what the evaluation
+-- finds, which the writing transaction reads after the evaluation's has committed.
+-- A session starts each run from none: a run that failed in the same session leaves its
+-- tables behind.
+DISCARD TEMP;
+
 CREATE TEMP TABLE coverage_line (
     ord             integer NOT NULL,
     line_id         text    NOT NULL,
@@ -11,7 +15,7 @@ CREATE TEMP TABLE coverage_line (
     validity_months integer NOT NULL,
     scope_field     text    NOT NULL,   -- valid_from | decision_date
     scope_from      date    NOT NULL
-) ON COMMIT DROP;
+);
 
 CREATE TEMP TABLE parameter (
     name       text    NOT NULL,
@@ -19,7 +23,7 @@ CREATE TEMP TABLE parameter (
     sequence   text    NOT NULL,   -- '*' for every sequence
     valid_from date    NOT NULL,
     value      numeric NOT NULL
-) ON COMMIT DROP;
+);
 
 CREATE TEMP TABLE rejected_now (
     source     text NOT NULL,
@@ -27,7 +31,7 @@ CREATE TEMP TABLE rejected_now (
     reason     text NOT NULL,
     person_id  text,            -- the row's person ('' for none); NULL for the trade register
     PRIMARY KEY (source, source_key, reason)
-) ON COMMIT DROP;
+);
 
 -- An incremental run's persons (docs/incremental.md): the ones whose rows changed, whose
 -- recheck day has come, or whose permit starts; the run's session only (run/scope.cpp).
@@ -36,14 +40,14 @@ CREATE TEMP TABLE rejected_now (
 -- 4–7 µs a row to fill, 1.5 s at S1 on a night that changes a tenth of the persons.
 CREATE TEMP TABLE scope_person (
     person_id text NOT NULL
-) ON COMMIT DROP;
+);
 
 -- Of those, the persons whose rows changed, per register: only their rows of it are
 -- validated again (validate/carry_rejections.sql). Each (source, person) once.
 CREATE TEMP TABLE scope_change (
     source    text NOT NULL,
     person_id text NOT NULL
-) ON COMMIT DROP;
+);
 
 -- rules.md §2: the value in force on a day; the most specific key wins on the same start.
 CREATE OR REPLACE FUNCTION pg_temp.param(p_name text, p_basis text, p_sequence text, p_day date)
@@ -68,13 +72,13 @@ CREATE TEMP TABLE signal_scope (
     signal_type text NOT NULL,
     basis       text NOT NULL,
     sequence    text NOT NULL
-) ON COMMIT DROP;
+);
 
 -- The work queue of each basis; a basis not listed goes to 'general'.
 CREATE TEMP TABLE queue_basis (
     basis text PRIMARY KEY,
     queue text NOT NULL
-) ON COMMIT DROP;
+);
 
 CREATE TEMP TABLE study_term (
     name        text    NOT NULL,
@@ -82,7 +86,7 @@ CREATE TEMP TABLE study_term (
     start_day   integer NOT NULL,
     end_month   integer NOT NULL,
     end_day     integer NOT NULL
-) ON COMMIT DROP;
+);
 
 CREATE TEMP TABLE campaign (
     campaign_id      text   NOT NULL,
@@ -93,7 +97,7 @@ CREATE TEMP TABLE campaign (
     decided_from     date,
     decided_until    date,
     with_open_signal text[] NOT NULL    -- empty: no condition
-) ON COMMIT DROP;
+);
 
 -- What this run finds, before it writes anything (rules.md §3): the supervised permits
 -- whose supervision ends, and the permits to enrol. Found per shard, written in one place
@@ -101,20 +105,20 @@ CREATE TEMP TABLE campaign (
 CREATE TEMP TABLE end_now (
     permit_id text PRIMARY KEY,
     reason    text NOT NULL
-) ON COMMIT DROP;
+);
 
 CREATE TEMP TABLE enrol_now (
     permit_id text PRIMARY KEY,
     person_id text NOT NULL,
     line_id   text NOT NULL
-) ON COMMIT DROP;
+);
 
 -- Each register's completeness on this run (rules.md §1).
 CREATE TEMP TABLE register (
     source           text PRIMARY KEY,
     complete_through date,
     refreshed_at     timestamptz
-) ON COMMIT DROP;
+);
 
 -- The permits evaluated this run: enrolled, not ended, not rejected (rules.md §3).
 CREATE TEMP TABLE active_permit (
@@ -132,7 +136,7 @@ CREATE TEMP TABLE active_permit (
     first_month             date    NOT NULL,   -- first evaluation month (its first day)
     incomes_last_month      date,               -- last evaluation month for incomes (its first day)
     benefits_last_month     date                -- the same for benefits
-) ON COMMIT DROP;
+);
 
 -- The permits evaluated this run as supervision.evaluated_permit holds them once the run
 -- has written its ends and enrolments (evaluate/evaluated_now.sql).
@@ -143,14 +147,14 @@ CREATE TEMP TABLE evaluated_now (
     basis      text NOT NULL,
     sequence   text NOT NULL,
     recheck_on date NOT NULL    -- the holder's (recheck_now), for supervision.person_recheck
-) ON COMMIT DROP;
+);
 
 -- The persons whose monthly income figures the signals read, from which day
 -- (evaluate/income_persons.sql).
 CREATE TEMP TABLE income_person (
     person_id text PRIMARY KEY,
     first_day date NOT NULL
-) ON COMMIT DROP;
+);
 
 -- The Incomes Register rows this run looks at, read once (evaluate/income_read.sql): the
 -- rejected ones (reasons not empty), and the others of the persons evaluated, in the
@@ -163,7 +167,7 @@ CREATE TEMP TABLE income_now (
     hours        numeric,
     reasons      text NOT NULL,   -- the failed checks, a line each; '' when none
     visible_on   date             -- period_end of a row dated after as_of (rules.md §1): not counted yet
-) ON COMMIT DROP;
+);
 
 -- Monthly income and hours per person, over all payers (rules.md §4). One row per
 -- (person, month) by construction (GROUP BY); no index: the signals hash-join it, and
@@ -173,7 +177,7 @@ CREATE TEMP TABLE person_month (
     month     date    NOT NULL,
     income    numeric NOT NULL,
     hours     numeric NOT NULL
-) ON COMMIT DROP;
+);
 
 -- The work history of the persons no_income looks at: the days their work-based permits
 -- were granted, overlaps once, up to as_of, and the day it reaches long_work_history_days
@@ -182,7 +186,7 @@ CREATE TEMP TABLE work_history (
     person_id text    PRIMARY KEY,
     days      integer NOT NULL,
     long_from date
-) ON COMMIT DROP;
+);
 
 -- The conditions that hold this run, one row per (permit, type, key).
 CREATE TEMP TABLE signal_now (
@@ -194,14 +198,14 @@ CREATE TEMP TABLE signal_now (
     period_end   date  NOT NULL,
     evidence     jsonb NOT NULL,
     PRIMARY KEY (permit_id, signal_type, signal_key)
-) ON COMMIT DROP;
+);
 
 -- Per evaluated person, the next day a result can change with no changed row
 -- (evaluate/recheck.sql), carried by evaluated_now to supervision.person_recheck.
 CREATE TEMP TABLE recheck_now (
     person_id  text PRIMARY KEY,
     recheck_on date NOT NULL
-) ON COMMIT DROP;
+);
 
 -- Review candidates of this run (rules.md §6), one row per permit (candidates.sql groups
 -- by it). No key: the whole backlog passes through here every night, and keying it cost
@@ -212,4 +216,17 @@ CREATE TEMP TABLE candidate (
     queue        text    NOT NULL,
     score        numeric NOT NULL,
     first_raised date    NOT NULL
-) ON COMMIT DROP;
+);
+
+-- The register changes the evaluation's snapshot sees (scope/changes_seen.sql): the ones
+-- the run takes into account and deletes when it commits (scope/consume_changes.sql).
+CREATE TEMP TABLE change_seen (
+    change_id bigint PRIMARY KEY
+);
+
+-- The open and hearing reviews this run links new signals to, locked by the writing
+-- transaction until it commits (reviews/lock.sql).
+CREATE TEMP TABLE review_locked (
+    review_id bigint PRIMARY KEY,
+    permit_id text   NOT NULL
+);

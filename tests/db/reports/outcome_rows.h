@@ -41,15 +41,20 @@ inline void enrolment(pqxx::connection& c, const std::string& id, const std::str
     tx.commit();
 }
 
-// A review; status open, hearing, or closed with outcome revoked / no_action.
+// A review; status open, hearing, or closed with outcome revoked / no_action. It moves
+// there as the supervisors' system moves it: inserted open, then hearing or closed.
 inline void review(pqxx::connection& c, long long review_id, const std::string& id, const std::string& opened_on,
                    const std::string& status, const Text& outcome = std::nullopt, const std::string& queue = "enterprise") {
     pqxx::work tx(c);
     tx.exec_params0(
-        "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, priority, status, outcome, "
-        "opened_on, opened_run, due_on, closed_on, evidence) VALUES ($1, $2, 'PERSON-' || $2, $3, 1, $4, $5, $6::date, "
-        "1, $6::date + 30, CASE WHEN $4 = 'closed' THEN $6::date + 20 END, '{}'::jsonb)",
-        review_id, id, queue, status, outcome, opened_on);
+        "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, priority, status, "
+        "opened_on, opened_run, due_on, evidence) VALUES ($1, $2, 'PERSON-' || $2, $3, 1, 'open', $4::date, "
+        "1, $4::date + 30, '{}'::jsonb)",
+        review_id, id, queue, opened_on);
+    tx.exec_params0(
+        "UPDATE supervision.revocation_review SET status = $2, outcome = $3, "
+        "closed_on = CASE WHEN $2 = 'closed' THEN opened_on + 20 END WHERE review_id = $1 AND $2 <> 'open'",
+        review_id, status, outcome);
     tx.commit();
 }
 
