@@ -163,6 +163,42 @@ TEST_F(ReportCliTest, NoReportCarriesAPersonIdOnTheStatisticsHistory) {
     }
 }
 
+// A permit id is anyone's text: one a spreadsheet would run as a formula is neutralised
+// in the CSV (a leading ', then quoted), escaped in HTML and kept exact in JSON.
+TEST_F(ReportCliTest, APermitIdLikeAFormulaIsNeutralisedInCsvAndEscapedInHtml) {
+    const std::string formula = "=HYPERLINK(\"http://x\")";
+    load_coverage_registers(conn());
+    permit_of(conn(), formula, "growth_entrepreneur", "first", "2025-03-01", "2025-03-15", "2026-06-30");
+    exec(conn(), "UPDATE registry.permit SET company_id = NULL WHERE permit_id = " + conn().quote(formula));
+    run_coverage_history(conn());
+
+    const auto csv = report("coverage --year 2025 --format csv");
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_NE(csv.out.find("\r\nuncovered,growth-first,,,,,\"'=HYPERLINK(\"\"http://x\"\")\",rejected: entrepreneur "
+                           "permit without company_id\r\n"),
+              std::string::npos)
+        << csv.out;
+    const auto rows = parse_csv(csv.out);
+    const auto row =
+        std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.size() == 8 && r[6][0] == '\''; });
+    ASSERT_NE(row, rows.end()) << csv.out;
+    EXPECT_EQ((*row)[6], "'" + formula);
+    // The figures of the same report are numbers, unquoted.
+    EXPECT_NE(csv.out.find("\r\ntotal,total,10,4,6,40.0,,\r\n"), std::string::npos) << csv.out;
+
+    const auto html = report("coverage --year 2025 --format html");
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    EXPECT_NE(html.out.find("<td class=\"k\">=HYPERLINK(&quot;http://x&quot;)</td>"), std::string::npos);
+    EXPECT_EQ(html.out.find(formula), std::string::npos);
+
+    const auto json = report("coverage --year 2025");
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    bool found = false;
+    const auto j = nlohmann::json::parse(json.out);
+    for (const auto& u : j["uncovered"]) found = found || u["permit_id"] == formula;
+    EXPECT_TRUE(found) << json.out;
+}
+
 // ---- --out writes safely (io/replace_file.h) -----------------------------------------------
 
 // A temporary folder for --out, removed with the test.
