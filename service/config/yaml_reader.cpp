@@ -104,8 +104,9 @@ DatedParameter YamlReader::dated(const YAML::Node& n, const std::string& name, c
         const rules::Day from = date(require(e, "from", ep), ep + ".from");
         const YAML::Node value_node = require(e, "value", ep);
         const double value = number(value_node, ep + ".value");
-        if (!allows(kind, value))
+        if (!allows(kind, value)) {
             fail(value_node, ep + ".value", "'" + value_node.Scalar() + "' is not " + describe(kind));
+        }
         std::vector<std::string> bases{kAny}, sequences{kAny};
         if (e["bases"]) bases = word_list(e["bases"], known_bases(), ep + ".bases");
         if (e["sequences"]) sequences = word_list(e["sequences"], known_sequences(), ep + ".sequences");
