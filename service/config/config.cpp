@@ -5,9 +5,9 @@
 namespace supervision::config {
 
 const std::vector<std::string>& known_bases() {
-    static const std::vector<std::string> v{"student",       "specialist", "eu_blue_card", "growth_entrepreneur",
-                                            "employed",      "self_employed", "other_work", "researcher",
-                                            "family",        "other"};
+    static const std::vector<std::string> v{"student",  "specialist",    "eu_blue_card", "growth_entrepreneur",
+                                            "employed", "self_employed", "other_work",   "researcher",
+                                            "family",   "other"};
     return v;
 }
 
@@ -18,19 +18,18 @@ const std::vector<std::string>& known_sequences() {
 
 const std::vector<std::string>& known_signal_types() {
     static const std::vector<std::string> v{
-        "income_below_requirement", "no_income",       "employment_ended",
-        "emigrated",                "not_moved_to_finland", "company_inactive",
-        "study_inactive",           "student_work_hours_exceeded", "social_assistance",
-        "thematic"};
+        "income_below_requirement", "no_income",        "employment_ended", "emigrated",
+        "not_moved_to_finland",     "company_inactive", "study_inactive",   "student_work_hours_exceeded",
+        "social_assistance",        "thematic"};
     return v;
 }
 
 const std::vector<std::string>& required_parameters() {
-    static const std::vector<std::string> v{
-        "grace_months",          "monthly_income_requirement", "income_window_months",
-        "unemployment_months",   "unemployment_months_long",   "long_work_history_days",
-        "student_yearly_work_hours", "social_assistance_months", "review_threshold",
-        "cooldown_days",         "max_staleness_days"};
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> names;
+        for (const auto& p : known_parameters()) names.push_back(p.name);
+        return names;
+    }();
     return v;
 }
 

@@ -2,6 +2,7 @@
 // The effective configuration as plain structs. Loaded and validated by loader.h;
 // nothing here reads YAML.
 #include "config/dated_parameter.h"
+#include "config/value_kinds.h"
 #include "rules/dates.h"
 
 #include <map>
@@ -66,14 +67,15 @@ struct Config {
     std::map<std::string, QueueConfig> queues;
     std::vector<StudyTerm> study_terms;
     std::vector<Campaign> campaigns;
-    // Issue 4: permits drawn for manual quality control per run day; empty: none.
+    // Permits drawn for manual quality control per run day; empty: none.
     DatedParameter qc_sample_size;
 
     // The parameter by name; throws ConfigError naming it when it is missing.
     const DatedParameter& parameter(const std::string& name) const;
 };
 
-// Parameters the run needs; the loader refuses a configuration without them.
+// The names of known_parameters() (value_kinds.h): the run needs every one, and the
+// loader refuses a configuration without one of them.
 const std::vector<std::string>& required_parameters();
 
 }  // namespace supervision::config

@@ -1,17 +1,19 @@
 #include "config/loader.h"
 
+#include "config/config_file.h"
 #include "config/yaml_reader.h"
 #include "errors.h"
 
-#include <fstream>
+#include <algorithm>
 #include <set>
-#include <sstream>
 
 namespace supervision::config {
 
 namespace {
 
-std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string at(const std::string& path, std::size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+}
 
 CoverageLine read_line(const YamlReader& r, const YAML::Node& n, const std::string& p) {
     r.only_keys(n, {"id", "effective_from", "bases", "sequence", "validity", "scope"}, p);
@@ -55,28 +57,18 @@ std::vector<CoverageLine> read_lines(const YamlReader& r, const YAML::Node& n) {
     return lines;
 }
 
-// Windows of evaluation months: whole months, at least one; the rules count them back over
-// at most 120 (sql/run/signals/income_below_requirement.sql).
-void check_month_counts(const YamlReader& r, const YAML::Node& list, const std::string& name) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string path = "parameters." + name + "[" + std::to_string(i) + "].value";
-        const double v = r.number(list[i]["value"], path);
-        if (v < 1 || v > 120 || v != static_cast<double>(static_cast<int>(v))) {
-            r.fail(list[i]["value"], path, "expected a whole number of months from 1 to 120");
-        }
-    }
-}
-
 std::map<std::string, DatedParameter> read_parameters(const YamlReader& r, const YAML::Node& n) {
     if (!n.IsMap()) r.fail(n, "parameters", "expected a mapping of parameter name to dated list");
     std::map<std::string, DatedParameter> out;
     for (const auto& kv : n) {
         const std::string name = kv.first.Scalar();
-        out[name] = r.dated(kv.second, name, "parameters." + name);
-        for (const char* months : {"income_window_months", "unemployment_months", "unemployment_months_long",
-                                   "social_assistance_months"}) {
-            if (name == months) check_month_counts(r, kv.second, name);
+        const ParameterSpec* spec = find_parameter(name);
+        if (spec == nullptr) {
+            std::string names;
+            for (const auto& p : known_parameters()) names += (names.empty() ? "" : ", ") + p.name;
+            r.fail(kv.first, "parameters." + name, "unknown parameter; check its spelling (known: " + names + ")");
         }
+        out[name] = r.dated(kv.second, name, "parameters." + name, spec->kind);
     }
     for (const auto& name : required_parameters()) {
         if (out.count(name) == 0) r.fail(n, "parameters." + name, "missing; add it (see config/supervision.yaml)");
@@ -100,7 +92,7 @@ std::map<std::string, SignalConfig> read_signals(const YamlReader& r, const YAML
         if (kv.second["sequences"]) {
             s.sequences = r.word_list(kv.second["sequences"], known_sequences(), p + ".sequences");
         }
-        s.weight = r.dated(r.require(kv.second, "weight", p), type, p + ".weight");
+        s.weight = r.dated(r.require(kv.second, "weight", p), type, p + ".weight", kSignalWeightKind);
         out[type] = std::move(s);
     }
     for (const auto& type : known_signal_types()) {
@@ -125,8 +117,9 @@ std::map<std::string, QueueConfig> read_queues(const YamlReader& r, const YAML::
                 r.fail(bases[i], p + ".bases", "basis '" + q.bases[i] + "' is already in another queue");
             }
         }
-        q.daily_capacity = r.dated(r.require(kv.second, "daily_capacity", p), "daily_capacity", p + ".daily_capacity");
-        q.sla_days = r.dated(r.require(kv.second, "sla_days", p), "sla_days", p + ".sla_days");
+        q.daily_capacity = r.dated(r.require(kv.second, "daily_capacity", p), "daily_capacity", p + ".daily_capacity",
+                                   kDailyCapacityKind);
+        q.sla_days = r.dated(r.require(kv.second, "sla_days", p), "sla_days", p + ".sla_days", kSlaDaysKind);
         out[name] = std::move(q);
     }
     if (out.count("general") == 0) {
@@ -135,8 +128,7 @@ std::map<std::string, QueueConfig> read_queues(const YamlReader& r, const YAML::
     return out;
 }
 
-void read_month_day(const YamlReader& r, const YAML::Node& n, const std::string& p, unsigned& month,
-                    unsigned& day) {
+void read_month_day(const YamlReader& r, const YAML::Node& n, const std::string& p, unsigned& month, unsigned& day) {
     const std::string s = r.string(n, p);
     const auto d = rules::parse_iso_date("2000-" + s);  // 2000 is a leap year: 02-29 is allowed
     if (s.size() != 5 || !d) r.fail(n, p, "'" + s + "' is not a month-day MM-DD");
@@ -171,8 +163,9 @@ std::vector<Campaign> read_campaigns(const YamlReader& r, const YAML::Node& n) {
     for (std::size_t i = 0; i < n.size(); ++i) {
         const std::string p = at("campaigns", i);
         const YAML::Node c = n[i];
-        r.only_keys(c, {"id", "active_from", "active_until", "bases", "sequences", "decided_from", "decided_until",
-                        "with_open_signal"},
+        r.only_keys(c,
+                    {"id", "active_from", "active_until", "bases", "sequences", "decided_from", "decided_until",
+                     "with_open_signal"},
                     p);
         Campaign k;
         k.id = r.string(r.require(c, "id", p), p + ".id");
@@ -192,24 +185,19 @@ std::vector<Campaign> read_campaigns(const YamlReader& r, const YAML::Node& n) {
     return out;
 }
 
-// Issue 4: optional; the sample size is a dated whole number ≥ 0.
+// Optional; without it no permits are drawn for quality control.
 DatedParameter read_quality_control(const YamlReader& r, const YAML::Node& n) {
     if (!n) return DatedParameter("qc_sample_size", {});
     r.only_keys(n, {"sample_size"}, "quality_control");
-    DatedParameter p = r.dated(r.require(n, "sample_size", "quality_control"), "qc_sample_size",
-                               "quality_control.sample_size");
-    for (const auto& v : p.values()) {
-        if (v.value < 0 || v.value != static_cast<double>(static_cast<long long>(v.value))) {
-            r.fail(n["sample_size"], "quality_control.sample_size", "expected whole numbers of permits, 0 or more");
-        }
-    }
-    return p;
+    return r.dated(r.require(n, "sample_size", "quality_control"), "qc_sample_size", "quality_control.sample_size",
+                   kQcSampleSizeKind);
 }
 
 Config read_document(const YamlReader& r, const YAML::Node& root, const std::string& source) {
     if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping; is this the right file?");
-    r.only_keys(root, {"config_version", "coverage_lines", "parameters", "signals", "queues", "study_terms", "campaigns",
-                       "quality_control"},
+    r.only_keys(root,
+                {"config_version", "coverage_lines", "parameters", "signals", "queues", "study_terms", "campaigns",
+                 "quality_control"},
                 "");
     Config c;
     c.source_path = source;
@@ -240,6 +228,7 @@ Config load_config_text(const std::string& text, const std::string& source_name)
         throw ConfigError(source_name + ":1:1: (top level): the file holds no settings; is this the right file?");
     }
     try {
+        reader.refuse_duplicate_keys(root);
         return read_document(reader, root, source_name);
     } catch (const YAML::Exception& e) {
         throw ConfigError(source_name + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
@@ -247,11 +236,7 @@ Config load_config_text(const std::string& text, const std::string& source_name)
 }
 
 Config load_config(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw ConfigError(path + ": cannot be read; pass an existing file with --config");
-    std::stringstream text;
-    text << in.rdbuf();
-    return load_config_text(text.str(), path);
+    return load_config_text(read_config_file(path), path);
 }
 
 }  // namespace supervision::config

@@ -18,8 +18,7 @@ void YamlReader::fail(const YAML::Node& at, const std::string& key, const std::s
     throw ConfigError(where + ": " + key + ": " + what);
 }
 
-YAML::Node YamlReader::require(const YAML::Node& map, const std::string& key,
-                                      const std::string& path) const {
+YAML::Node YamlReader::require(const YAML::Node& map, const std::string& key, const std::string& path) const {
     if (!map.IsMap()) fail(map, path, "expected a mapping with key '" + key + "'");
     for (const auto& kv : map) {
         if (kv.first.Scalar() == key) return kv.second;
@@ -90,7 +89,8 @@ std::vector<std::string> YamlReader::word_list(const YAML::Node& n, const std::v
     return words;
 }
 
-DatedParameter YamlReader::dated(const YAML::Node& n, const std::string& name, const std::string& path) const {
+DatedParameter YamlReader::dated(const YAML::Node& n, const std::string& name, const std::string& path,
+                                 ValueKind kind) const {
     if (!n.IsSequence() || n.size() == 0) {
         fail(n, path, "expected a non-empty list of {from: YYYY-MM-DD, value: N}");
     }
@@ -102,7 +102,11 @@ DatedParameter YamlReader::dated(const YAML::Node& n, const std::string& name, c
         const std::string ep = path + "[" + std::to_string(i) + "]";
         only_keys(e, {"from", "value", "bases", "sequences", "source"}, ep);
         const rules::Day from = date(require(e, "from", ep), ep + ".from");
-        const double value = number(require(e, "value", ep), ep + ".value");
+        const YAML::Node value_node = require(e, "value", ep);
+        const double value = number(value_node, ep + ".value");
+        if (!allows(kind, value)) {
+            fail(value_node, ep + ".value", "'" + value_node.Scalar() + "' is not " + describe(kind));
+        }
         std::vector<std::string> bases{kAny}, sequences{kAny};
         if (e["bases"]) bases = word_list(e["bases"], known_bases(), ep + ".bases");
         if (e["sequences"]) sequences = word_list(e["sequences"], known_sequences(), ep + ".sequences");
@@ -114,8 +118,9 @@ DatedParameter YamlReader::dated(const YAML::Node& n, const std::string& name, c
                     fail(e, ep + ".from", "duplicate start " + rules::to_iso(from) + " for the same key");
                 }
                 if (prev != last_start.end() && prev->second > from) {
-                    fail(e, ep + ".from", "list is not sorted: " + rules::to_iso(from) + " comes after " +
-                                              rules::to_iso(prev->second) + "; sort the entries by 'from'");
+                    fail(e, ep + ".from",
+                         "list is not sorted: " + rules::to_iso(from) + " comes after " + rules::to_iso(prev->second) +
+                             "; sort the entries by 'from'");
                 }
                 last_start[key] = from;
                 values.push_back(DatedValue{b, s, from, value});
@@ -123,6 +128,66 @@ DatedParameter YamlReader::dated(const YAML::Node& n, const std::string& name, c
         }
     }
     return DatedParameter(name, std::move(values));
+}
+
+namespace {
+
+// A mapping or list met while walking the document; its key path is built from its
+// parents only when a message needs it, so that a deep document costs no long strings.
+struct Visit {
+    YAML::Node node;
+    std::size_t parent;  // index into the walk; npos for the root
+    std::string label;   // "key" under a mapping, "[i]" under a list
+};
+
+std::string path_of(const std::vector<Visit>& walk, std::size_t i) {
+    std::vector<const std::string*> labels;
+    for (; i != std::string::npos; i = walk[i].parent) labels.push_back(&walk[i].label);
+    std::string path;
+    for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
+        const std::string& l = **it;
+        if (l.empty()) continue;
+        path += (path.empty() || l.front() == '[') ? l : "." + l;
+    }
+    return path;
+}
+
+}  // namespace
+
+void YamlReader::refuse_duplicate_keys(const YAML::Node& root) const {
+    // Iterative, and each node once: an alias is the node it names, so a chain of aliases
+    // neither deepens the stack nor is walked more than once (a node is known by where it
+    // starts in the text, and by its type).
+    std::vector<Visit> walk{{root, std::string::npos, ""}};
+    std::set<std::pair<std::size_t, int>> seen;
+    for (std::size_t i = 0; i < walk.size(); ++i) {
+        const YAML::Node n = walk[i].node;
+        if (n.Mark().pos >= 0 &&
+            !seen.emplace(static_cast<std::size_t>(n.Mark().pos), static_cast<int>(n.Type())).second) {
+            continue;
+        }
+        if (n.IsSequence()) {
+            std::size_t k = 0;
+            for (const auto& e : n) {
+                if (e.IsMap() || e.IsSequence()) walk.push_back({e, i, "[" + std::to_string(k) + "]"});
+                ++k;
+            }
+            continue;
+        }
+        if (!n.IsMap()) continue;
+        std::map<std::string, int> first_line;
+        for (const auto& kv : n) {
+            if (!kv.first.IsScalar()) continue;
+            const std::string& key = kv.first.Scalar();
+            const auto [at, fresh] = first_line.emplace(key, kv.first.Mark().line + 1);
+            if (!fresh) {
+                const std::string parent = path_of(walk, i);
+                fail(kv.first, parent.empty() ? key : parent + "." + key,
+                     "key given twice (first on line " + std::to_string(at->second) + "); keep one");
+            }
+            if (kv.second.IsMap() || kv.second.IsSequence()) walk.push_back({kv.second, i, key});
+        }
+    }
 }
 
 }  // namespace supervision::config

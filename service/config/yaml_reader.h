@@ -1,6 +1,7 @@
 #pragma once
 // Typed reads of YAML nodes that fail with the file, line, column and key path.
 #include "config/dated_parameter.h"
+#include "config/value_kinds.h"
 #include "rules/dates.h"
 
 #include <yaml-cpp/yaml.h>
@@ -28,7 +29,13 @@ public:
     // A list drawn from `allowed`; an unknown word is refused.
     std::vector<std::string> word_list(const YAML::Node& n, const std::vector<std::string>& allowed,
                                        const std::string& path) const;
-    DatedParameter dated(const YAML::Node& n, const std::string& name, const std::string& path) const;
+    // A dated list whose every value must be of `kind` (value_kinds.h).
+    DatedParameter dated(const YAML::Node& n, const std::string& name, const std::string& path, ValueKind kind) const;
+
+    // Refuses a key given twice in any mapping of the document, at the second one. YAML
+    // leaves a repeated key undefined and yaml-cpp keeps both, so one reader would take the
+    // first and another the last: the file would say two things at once.
+    void refuse_duplicate_keys(const YAML::Node& root) const;
 
 private:
     std::string source_;

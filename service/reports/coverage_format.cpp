@@ -7,14 +7,22 @@ namespace supervision::reports {
 namespace {
 
 nlohmann::json line_json(const LineCoverage& l) {
-    return {{"eligible", l.eligible}, {"covered", l.covered}, {"uncovered", l.uncovered()},
+    return {{"eligible", l.eligible},
+            {"covered", l.covered},
+            {"uncovered", l.uncovered()},
             {"coverage_pct", to_json(l.coverage())}};
 }
 
-std::vector<std::string> line_fields(const char* kind, const LineCoverage& l) {
+std::vector<CsvCell> line_fields(const char* kind, const LineCoverage& l) {
     const auto pct = l.coverage();
-    return {kind, l.line, std::to_string(l.eligible), std::to_string(l.covered), std::to_string(l.uncovered()),
-            pct ? pct->text() : "", "", ""};
+    return {kind,
+            l.line,
+            CsvCell::number(l.eligible),
+            CsvCell::number(l.covered),
+            CsvCell::number(l.uncovered()),
+            CsvCell::number(pct ? pct->text() : ""),
+            "",
+            ""};
 }
 
 }  // namespace
@@ -23,8 +31,9 @@ nlohmann::json coverage_json(const CoverageReport& r) {
     nlohmann::json j;
     j["year"] = r.year;
     j["target_pct"] = 100.0;
-    j["judged_by_run"] = r.last_run ? nlohmann::json{{"run_id", r.last_run->run_id}, {"as_of", rules::to_iso(r.last_run->as_of)}}
-                                    : nlohmann::json();
+    j["judged_by_run"] =
+        r.last_run ? nlohmann::json{{"run_id", r.last_run->run_id}, {"as_of", rules::to_iso(r.last_run->as_of)}}
+                   : nlohmann::json();
     j["lines"] = nlohmann::json::array();
     for (const auto& l : r.lines) {
         auto line = line_json(l);
@@ -40,7 +49,8 @@ nlohmann::json coverage_json(const CoverageReport& r) {
 }
 
 std::string coverage_csv(const CoverageReport& r) {
-    std::string out = csv_record({"kind", "line", "eligible", "covered", "uncovered", "coverage_pct", "permit_id", "reason"});
+    std::string out =
+        csv_record({"kind", "line", "eligible", "covered", "uncovered", "coverage_pct", "permit_id", "reason"});
     for (const auto& l : r.lines) out += csv_record(line_fields("line", l));
     out += csv_record(line_fields("total", r.total));
     for (const auto& u : r.uncovered) out += csv_record({"uncovered", u.line, "", "", "", "", u.permit_id, u.reason});

@@ -11,8 +11,9 @@ namespace {
 
 // Reviews per 100 permit-months (a month of 365.25 / 12 days), the observed rate.
 double per_100_permit_months(const QueueObservation& o) {
-    return o.permit_days > 0 ? 100.0 * static_cast<double>(o.reviews) * (365.25 / 12.0) / static_cast<double>(o.permit_days)
-                             : 0.0;
+    return o.permit_days > 0
+               ? 100.0 * static_cast<double>(o.reviews) * (365.25 / 12.0) / static_cast<double>(o.permit_days)
+               : 0.0;
 }
 
 nlohmann::json inputs_json(const ForecastInputs& in, bool publish) {
@@ -56,10 +57,14 @@ nlohmann::json forecast_json(const Forecast& f, bool publish) {
 std::string forecast_csv(const Forecast& f, bool publish) {
     std::string out = csv_record({"month", "measure", "group", "expected"});
     for (const auto& m : f.months) {
-        for (const auto& [basis, v] : m.supervised) out += csv_record({m.month, "supervised", basis, estimate_text(v, publish)});
-        out += csv_record({m.month, "supervised", "total", estimate_text(m.supervised_total, publish)});
-        for (const auto& [queue, v] : m.new_reviews) out += csv_record({m.month, "new_reviews", queue, estimate_text(v, publish)});
-        out += csv_record({m.month, "new_reviews", "total", estimate_text(m.new_reviews_total, publish)});
+        for (const auto& [basis, v] : m.supervised)
+            out += csv_record({m.month, "supervised", basis, CsvCell::number(estimate_text(v, publish))});
+        out +=
+            csv_record({m.month, "supervised", "total", CsvCell::number(estimate_text(m.supervised_total, publish))});
+        for (const auto& [queue, v] : m.new_reviews)
+            out += csv_record({m.month, "new_reviews", queue, CsvCell::number(estimate_text(v, publish))});
+        out +=
+            csv_record({m.month, "new_reviews", "total", CsvCell::number(estimate_text(m.new_reviews_total, publish))});
     }
     return out;
 }

@@ -1,11 +1,10 @@
 #include "reports/render.h"
 
 #include "errors.h"
+#include "io/replace_file.h"
 #include "reports/coverage_format.h"
 #include "reports/statistics_format.h"
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 
 namespace supervision::reports {
@@ -45,15 +44,10 @@ void write_report(const std::string& text, const std::optional<std::string>& out
         std::cout << text << std::flush;
         return;
     }
-    const std::string partial = *out + ".partial";
-    {
-        std::ofstream f(partial, std::ios::binary | std::ios::trunc);
-        f << text;
-        if (!f.flush()) throw UsageError("--out " + *out + ": cannot be written; name a file in a writable folder");
-    }
-    if (std::rename(partial.c_str(), out->c_str()) != 0) {
-        std::remove(partial.c_str());
-        throw UsageError("--out " + *out + ": cannot be written; name a file in a writable folder");
+    try {
+        io::replace_file(*out, text);
+    } catch (const io::WriteFailure& e) {
+        throw UsageError(std::string("--out ") + e.what() + "; name a file in a writable folder");
     }
 }
 

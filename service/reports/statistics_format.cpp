@@ -35,17 +35,21 @@ nlohmann::json precision_json(const PrecisionRow& p, bool publish) {
 }
 
 std::string cohort_csv(const Statistics& s, bool publish) {
-    std::vector<std::string> header{"grant_year", "sequence", "granted", "enrolled", "with_signal", "with_review",
-                                    "review_share_pct", "revoked", "no_action", "open"};
+    std::vector<CsvCell> header{"grant_year",  "sequence",         "granted", "enrolled",  "with_signal",
+                                "with_review", "review_share_pct", "revoked", "no_action", "open"};
     if (s.all_bases) header.insert(header.begin(), "basis");
     std::string out = csv_record(header);
     for (const auto& c : s.rows) {
-        std::vector<std::string> f{std::to_string(c.grant_year), c.sequence,
-                                   count_text(c.granted, publish), count_text(c.enrolled, publish),
-                                   count_text(c.with_signal, publish), count_text(c.with_review, publish),
-                                   share_text(c.review_share, {c.with_review}, publish),
-                                   count_text(c.revoked, publish), count_text(c.no_action, publish),
-                                   count_text(c.open, publish)};
+        std::vector<CsvCell> f{CsvCell::number(c.grant_year),
+                               c.sequence,
+                               CsvCell::number(count_text(c.granted, publish)),
+                               CsvCell::number(count_text(c.enrolled, publish)),
+                               CsvCell::number(count_text(c.with_signal, publish)),
+                               CsvCell::number(count_text(c.with_review, publish)),
+                               CsvCell::number(share_text(c.review_share, {c.with_review}, publish)),
+                               CsvCell::number(count_text(c.revoked, publish)),
+                               CsvCell::number(count_text(c.no_action, publish)),
+                               CsvCell::number(count_text(c.open, publish))};
         if (s.all_bases) f.insert(f.begin(), c.basis);
         out += csv_record(f);
     }
@@ -55,9 +59,11 @@ std::string cohort_csv(const Statistics& s, bool publish) {
 std::string precision_csv(const Statistics& s, bool publish) {
     std::string out = csv_record({"signal_type", "reviews", "revoked", "no_action", "open", "precision_pct"});
     for (const auto& p : s.precision) {
-        out += csv_record({p.signal_type, count_text(p.reviews, publish), count_text(p.revoked, publish),
-                           count_text(p.no_action, publish), count_text(p.open, publish),
-                           share_text(p.precision, {p.revoked, p.no_action}, publish)});
+        out +=
+            csv_record({p.signal_type, CsvCell::number(count_text(p.reviews, publish)),
+                        CsvCell::number(count_text(p.revoked, publish)),
+                        CsvCell::number(count_text(p.no_action, publish)), CsvCell::number(count_text(p.open, publish)),
+                        CsvCell::number(share_text(p.precision, {p.revoked, p.no_action}, publish))});
     }
     return out;
 }
@@ -78,7 +84,8 @@ nlohmann::json statistics_json(const Statistics& s, bool publish) {
 
 std::string statistics_csv(const Statistics& s, bool publish, const std::string& table) {
     if (table == "cohort") return cohort_csv(s, publish);
-    if (!s.all_bases) throw UsageError("--table " + table + " is for `report statistics`; this report has only the cohort table");
+    if (!s.all_bases)
+        throw UsageError("--table " + table + " is for `report statistics`; this report has only the cohort table");
     if (table == "precision") return precision_csv(s, publish);
     if (table == "forecast") {
         if (!s.forecast) return csv_record({"month", "measure", "group", "expected"});

@@ -1,10 +1,9 @@
 #include "run/metrics.h"
 
-#include <unistd.h>
+#include "io/replace_file.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <locale>
@@ -31,10 +30,14 @@ std::string number(double v) {
 std::string label_value(const std::string& v) {
     std::string out;
     for (const char ch : v) {
-        if (ch == '\\') out += "\\\\";
-        else if (ch == '"') out += "\\\"";
-        else if (ch == '\n') out += "\\n";
-        else out += ch;
+        if (ch == '\\')
+            out += "\\\\";
+        else if (ch == '"')
+            out += "\\\"";
+        else if (ch == '\n')
+            out += "\\n";
+        else
+            out += ch;
     }
     return out;
 }
@@ -75,7 +78,8 @@ private:
 void write_status(Exposition& e, const RunOutcome& o) {
     e.family("supervision_run_status", "1 if the last run succeeded, 0 if it failed.");
     e.sample(o.succeeded ? 1 : 0);
-    e.family("supervision_run_exit_code", "Exit code of the last run (0 success; docs/operations.md lists the others).");
+    e.family("supervision_run_exit_code",
+             "Exit code of the last run (0 success; docs/operations.md lists the others).");
     e.sample(o.exit_code);
     e.family("supervision_run_duration_seconds", "Wall-clock duration of the last run, command start to end.");
     e.sample(o.duration_seconds);
@@ -127,7 +131,8 @@ void write_signals_and_reviews(Exposition& e, const RunOutcome& o) {
     e.per_key("type", c.value("signals_open", none), o.signal_types);
     e.family("supervision_reviews_opened", "Revocation reviews opened by the last successful run, per queue.");
     e.per_key("queue", c.value("reviews_opened_by_queue", none), o.queues);
-    e.family("supervision_review_backlog", "Permits waiting for review capacity after the last successful run, per queue.");
+    e.family("supervision_review_backlog",
+             "Permits waiting for review capacity after the last successful run, per queue.");
     e.per_key("queue", c.value("backlog_by_queue", none), o.queues);
     e.family("supervision_rejected_rows", "Register rows the last successful run could not use, per registry table.");
     e.per_key("source", c.value("rejected_rows_by_source", none), {});
@@ -136,7 +141,8 @@ void write_signals_and_reviews(Exposition& e, const RunOutcome& o) {
 void write_registers(Exposition& e, const Counts& c) {
     if (!c.contains("registers") || !c["registers"].is_object()) return;
     const Counts stale = c.value("stale_registers", Counts::array());
-    e.family("supervision_register_stale", "1 if the register was refreshed longer ago than max_staleness_days allows.");
+    e.family("supervision_register_stale",
+             "1 if the register was refreshed longer ago than max_staleness_days allows.");
     for (const auto& [name, r] : c["registers"].items()) {
         e.sample("register", name, std::find(stale.begin(), stale.end(), Counts(name)) != stale.end() ? 1 : 0);
     }
@@ -164,19 +170,10 @@ std::string metrics_text(const RunOutcome& o) {
 }
 
 void write_metrics_file(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            throw std::runtime_error("cannot write the metrics file " + tmp);
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw std::runtime_error("cannot rename " + tmp + " to " + path);
+    try {
+        io::replace_file(path, text);
+    } catch (const io::WriteFailure& e) {
+        throw std::runtime_error(std::string("the metrics file ") + e.what());
     }
 }
 

@@ -28,9 +28,10 @@ struct RunOutcome {
 // the last run only, and the collector exposes it until the next run replaces it.
 std::string metrics_text(const RunOutcome& outcome);
 
-// Writes text to path the textfile-collector way: to path.tmp.<pid> in the same folder,
-// then rename(2) over path, so that a scrape never reads half a file. Throws
-// std::runtime_error naming the path.
+// Writes text to path the textfile-collector way, through io::replace_file: a temporary
+// file in the same folder (not named *.prom, so the collector skips it), then rename(2)
+// over path, so that a scrape never reads half a file. Throws std::runtime_error
+// ("the metrics file PATH: cannot be written (…)").
 void write_metrics_file(const std::string& path, const std::string& text);
 
 // The supervision_last_success_timestamp_seconds of an earlier metrics file, so that a

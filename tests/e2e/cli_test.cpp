@@ -4,7 +4,16 @@
 #include "support/run_helpers.h"
 #include "support/test_database.h"
 
+#include <nlohmann/json.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cstdlib>
 #include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <utility>
+#include <vector>
 
 namespace supervision::test {
 namespace {
@@ -15,7 +24,9 @@ protected:
     std::string cfg() { return "--config " + source_path("config/supervision.yaml"); }
 };
 
-int lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+int lines(const std::string& s) {
+    return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+}
 
 TEST_F(CliTest, RunSucceedsAndPrintsItsCountsOnStdout) {
     insert(conn(), PermitRow{});
@@ -63,6 +74,112 @@ TEST_F(CliTest, BadConfigurationExitsThreeNamingFileLineAndKey) {
     EXPECT_NE(p.err.find(path + ":4:21: coverage_lines[0].effective_from"), std::string::npos) << p.err;
     EXPECT_EQ(lines(p.err), 1) << p.err;
     EXPECT_TRUE(p.out.empty());
+}
+
+// A temporary folder of configuration files, removed with the test.
+class ConfigFiles {
+public:
+    ConfigFiles() {
+        char name[] = "/tmp/supervision_cli_config_XXXXXX";
+        if (::mkdtemp(name) == nullptr) throw std::runtime_error("mkdtemp failed");
+        dir_ = name;
+        std::ifstream in(source_path("config/supervision.yaml"));
+        std::stringstream s;
+        s << in.rdbuf();
+        default_ = s.str();
+    }
+    ~ConfigFiles() { std::system(("rm -rf '" + dir_ + "'").c_str()); }
+    const std::string& dir() const { return dir_; }
+
+    // The default configuration with the unique `snippet` replaced, as a file.
+    std::string edited(const std::string& name, const std::string& snippet, const std::string& replacement) const {
+        std::string text = default_;
+        const auto at = text.find(snippet);
+        if (at == std::string::npos || text.find(snippet, at + 1) != std::string::npos) {
+            throw std::logic_error("snippet must occur exactly once: " + snippet);
+        }
+        text.replace(at, snippet.size(), replacement);
+        return write(name, text);
+    }
+    std::string write(const std::string& name, const std::string& text) const {
+        const std::string path = dir_ + "/" + name;
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+
+private:
+    std::string dir_;
+    std::string default_;
+};
+
+// The message of a one-line log, without its time and level.
+std::string message_of(const std::string& err) {
+    const auto at = err.find(" error ");
+    return at == std::string::npos ? err : err.substr(at + 7);
+}
+
+// `config check` and `run` share the loader: every refusal is exit 3 with the same
+// message from both, and the run refuses before it connects (its database here does not
+// exist, which would be exit 4).
+TEST_F(CliTest, ConfigCheckAndRunRefuseTheSameConfigurationsWithTheSameMessage) {
+    const ConfigFiles files;
+    const std::string fifo = files.dir() + "/fifo.yaml";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {files.edited("misspelt.yaml", "  max_staleness_days:\n",
+                      "  cooldown_dayz:\n    - {from: 2000-01-01, value: 30}\n  max_staleness_days:\n"),
+         "parameters.cooldown_dayz: unknown parameter"},
+        {files.edited("twice.yaml", "config_version: \"2026.1\"\n", "config_version: \"2026.1\"\nconfig_version: x\n"),
+         ": config_version: key given twice (first on line "},
+        {files.edited("capacity.yaml", "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: 50}]",
+                      "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: 2.7}]"),
+         "queues.study.daily_capacity[0].value: '2.7' is not a whole number from 0 to 100000"},
+        {files.edited("threshold.yaml", "  review_threshold:\n    - {from: 2000-01-01, value: 1.0}",
+                      "  review_threshold:\n    - {from: 2000-01-01, value: -5}"),
+         "parameters.review_threshold[0].value: '-5' is not a finite number ≥ 0"},
+        {files.edited("weight.yaml", "    weight: [{from: 2000-01-01, value: 0.5}]\n  emigrated:",
+                      "    weight: [{from: 2000-01-01, value: .nan}]\n  emigrated:"),
+         "signals.employment_ended.weight[0].value: '.nan' is not a finite number"},
+        {files.edited("sla.yaml", "    sla_days: [{from: 2000-01-01, value: 30}]\n  work:",
+                      "    sla_days: [{from: 2000-01-01, value: 1e12}]\n  work:"),
+         "queues.study.sla_days[0].value: '1e12' is not a whole number of days from 0 to 3650"},
+        {files.dir(), files.dir() + ": is a directory, not a regular file; pass the YAML configuration file"},
+        {"/dev/zero", "/dev/zero: is a character device, not a regular file"},
+        {fifo, fifo + ": is a FIFO (named pipe), not a regular file"},
+        {files.write("large.yaml", std::string((1 << 20) + 1, '#')), ": is 1048577 bytes, more than the 1 MiB"},
+    };
+    const std::string no_db = "--db 'host=127.0.0.1 port=1 connect_timeout=1' --connect-attempts 1";
+    for (const auto& [path, expected] : cases) {
+        const auto check = run_binary("config check --config " + path);
+        const auto run = run_binary("run --as-of 2024-06-17 " + no_db + " --config " + path);
+        EXPECT_EQ(check.exit_code, 3) << path << ": " << check.err;
+        EXPECT_EQ(run.exit_code, 3) << path << ": " << run.err;
+        EXPECT_EQ(lines(check.err), 1) << check.err;
+        EXPECT_EQ(lines(run.err), 1) << run.err;
+        EXPECT_EQ(message_of(check.err).rfind(path, 0), 0u) << check.err;
+        EXPECT_NE(message_of(check.err).find(expected), std::string::npos) << path << ": " << check.err;
+        EXPECT_EQ(message_of(run.err), message_of(check.err)) << path;
+        EXPECT_TRUE(check.out.empty()) << check.out;
+        EXPECT_TRUE(run.out.empty()) << run.out;
+    }
+}
+
+TEST_F(CliTest, ConfigCheckAndRunAcceptTheEdgeValues) {
+    const ConfigFiles files;
+    const std::string path =
+        files.edited("edges.yaml",
+                     "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: 50}]\n"
+                     "    sla_days: [{from: 2000-01-01, value: 30}]",
+                     "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: 100000}]\n"
+                     "    sla_days: [{from: 2000-01-01, value: 3650.0}]");
+    const auto check = run_binary("config check --config " + path);
+    ASSERT_EQ(check.exit_code, 0) << check.err;
+    const auto study = nlohmann::json::parse(check.out)["queues"]["study"];
+    EXPECT_EQ(study["daily_capacity"][0]["value"], 100000.0);
+    EXPECT_EQ(study["sla_days"][0]["value"], 3650.0);
+    insert(conn(), PermitRow{});
+    const auto run = run_binary("run --as-of 2024-06-17 " + db() + " --config " + path);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
 }
 
 TEST_F(CliTest, SecondRunWhileOneHoldsTheLockExitsFive) {

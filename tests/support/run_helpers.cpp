@@ -3,15 +3,17 @@
 #include "config/loader.h"
 #include "demo/demo_loader.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace supervision::test {
 
-std::string source_path(const std::string& relative) { return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+    return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative;
+}
 
 const config::Config& default_config() {
     static const config::Config c = config::load_config(source_path("config/supervision.yaml"));
@@ -70,8 +72,13 @@ std::string slurp(const std::string& path) {
 }  // namespace
 
 Process run_binary(const std::string& args) {
+    return run_binary_with("", args);
+}
+
+Process run_binary_with(const std::string& wrapper, const std::string& args) {
     const std::string base = "/tmp/supervision_test_" + std::to_string(getpid());
-    const std::string cmd = std::string(SUPERVISION_BINARY) + " " + args + " >" + base + ".out 2>" + base + ".err";
+    const std::string cmd =
+        wrapper + " " + std::string(SUPERVISION_BINARY) + " " + args + " >" + base + ".out 2>" + base + ".err";
     const int status = std::system(cmd.c_str());
     Process p;
     p.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -38,5 +38,8 @@ struct Process {
     std::string err;
 };
 Process run_binary(const std::string& args);
+// The same, with `wrapper` before the binary (e.g. "setpriv --reuid=65534 …" to run it as
+// another user).
+Process run_binary_with(const std::string& wrapper, const std::string& args);
 
 }  // namespace supervision::test

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -103,7 +104,9 @@ std::string load_error(const std::string& text) {
     return ::testing::AssertionSuccess();
 }
 
-bool contains(const std::string& message, const std::string& part) { return message.find(part) != std::string::npos; }
+bool contains(const std::string& message, const std::string& part) {
+    return message.find(part) != std::string::npos;
+}
 
 // ---- the default configuration: coverage lines (rules.md §3) ---------------------------
 
@@ -127,8 +130,7 @@ const std::vector<ExpectedLine>& rules_table() {
          "2023-01-01"},
         {"growth-first", "2024-04-24", "growth_entrepreneur", "first", V::more_than, 12, S::decision_date,
          "2023-01-01"},
-        {"specialist-extended", "2024-06-17", "specialist", "extended", V::at_least, 6, S::decision_date,
-         "2023-01-01"},
+        {"specialist-extended", "2024-06-17", "specialist", "extended", V::at_least, 6, S::decision_date, "2023-01-01"},
         {"specialist-first", "2024-06-17", "specialist", "first", V::more_than, 12, S::decision_date, "2023-01-01"},
         {"employed-extended", "2025-01-20", "employed", "extended", V::at_least, 6, S::decision_date, "2023-01-01"},
         {"employed-first", "2025-01-20", "employed", "first", V::more_than, 12, S::decision_date, "2024-01-01"},
@@ -136,8 +138,7 @@ const std::vector<ExpectedLine>& rules_table() {
          "2025-01-01"},
         {"self-employed-first", "2026-01-01", "self_employed", "first", V::more_than, 12, S::decision_date,
          "2025-01-01"},
-        {"other-work-extended", "2026-01-01", "other_work", "extended", V::at_least, 6, S::decision_date,
-         "2025-01-01"},
+        {"other-work-extended", "2026-01-01", "other_work", "extended", V::at_least, 6, S::decision_date, "2025-01-01"},
         {"other-work-first", "2026-01-01", "other_work", "first", V::more_than, 12, S::decision_date, "2025-01-01"},
     };
     return t;
@@ -322,13 +323,14 @@ TEST(ConfigRefusal, UnsortedDatedList) {
 
 TEST(ConfigRefusal, WindowsOfEvaluationMonthsAreWholeMonthsFromOneTo120) {
     for (const char* bad : {"0", "121", "2.5"}) {
-        const Edited e = replace_once("{from: 2025-06-11, value: 6}", std::string("{from: 2025-06-11, value: ") + bad + "}");
+        const Edited e =
+            replace_once("{from: 2025-06-11, value: 6}", std::string("{from: 2025-06-11, value: ") + bad + "}");
         const std::string m = load_error(e.text);
         EXPECT_TRUE(names(m, e.line, "parameters.unemployment_months_long[1].value")) << bad;
         EXPECT_TRUE(contains(m, "whole number of months from 1 to 120")) << m;
     }
-    EXPECT_NO_THROW(load_config_text(replace_once("{from: 2025-06-11, value: 6}", "{from: 2025-06-11, value: 120}").text,
-                                     "test.yaml"));
+    EXPECT_NO_THROW(load_config_text(
+        replace_once("{from: 2025-06-11, value: 6}", "{from: 2025-06-11, value: 120}").text, "test.yaml"));
 }
 
 TEST(ConfigRefusal, DuplicateStart) {
@@ -386,7 +388,8 @@ TEST(ConfigRefusal, MissingRequiredParameter) {
 }
 
 TEST(ConfigRefusal, UnknownBasis) {
-    const Edited e = replace_once("    bases: [student]\n    sequence: first", "    bases: [studnet]\n    sequence: first");
+    const Edited e =
+        replace_once("    bases: [student]\n    sequence: first", "    bases: [studnet]\n    sequence: first");
     const std::string m = load_error(e.text);
     EXPECT_TRUE(names(m, e.line, "coverage_lines[0].bases"));
     EXPECT_TRUE(contains(m, "unknown value 'studnet'")) << m;
@@ -474,9 +477,8 @@ TEST(ConfigRefusal, NonNumericValue) {
 }
 
 TEST(ConfigRefusal, NonNumericQueueCapacity) {
-    const Edited e = replace_once(
-        "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: 50}]",
-        "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: fifty}]");
+    const Edited e = replace_once("    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: 50}]",
+                                  "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: fifty}]");
     const std::string m = load_error(e.text);
     EXPECT_TRUE(names(m, e.line + 1, "queues.study.daily_capacity[0].value"));
 }
@@ -509,6 +511,291 @@ TEST(ConfigRefusal, MissingFileExitsWithCodeThree) {
     } catch (const ConfigError& err) {
         EXPECT_EQ(err.code(), ExitCode::config);
     }
+}
+
+// ---- parameter names: only known ones (rules.md §2) --------------------------------------
+
+TEST(ConfigRefusal, MisspeltParameterBesideTheRealOne) {
+    // The real name keeps its value; without the refusal the misspelt one would change nothing.
+    const Edited e = replace_once("  max_staleness_days:\n",
+                                  "  cooldown_dayz:\n    - {from: 2000-01-01, value: 30}\n"
+                                  "  max_staleness_days:\n");
+    const std::string m = load_error(e.text);
+    EXPECT_TRUE(names(m, e.line, "parameters.cooldown_dayz"));
+    EXPECT_TRUE(contains(m, "unknown parameter; check its spelling")) << m;
+    EXPECT_TRUE(contains(m, "cooldown_days")) << m;  // the known names are listed
+}
+
+TEST(ConfigRefusal, MisspeltParameterInsteadOfTheRealOne) {
+    const Edited e = replace_once("  cooldown_days:\n", "  cooldown_dayz:\n");
+    const std::string m = load_error(e.text);
+    EXPECT_TRUE(names(m, e.line, "parameters.cooldown_dayz"));
+    EXPECT_TRUE(contains(m, "unknown parameter")) << m;
+}
+
+TEST(KnownParameters, AreTheRequiredOnesAndTheDefaultFileHasExactlyThem) {
+    std::vector<std::string> known;
+    for (const auto& p : supervision::config::known_parameters()) known.push_back(p.name);
+    EXPECT_EQ(known, supervision::config::required_parameters());
+    std::vector<std::string> in_file;
+    for (const auto& kv : default_config().parameters) in_file.push_back(kv.first);
+    std::sort(known.begin(), known.end());
+    EXPECT_EQ(in_file, known);
+    for (const auto& name : known) EXPECT_NE(supervision::config::find_parameter(name), nullptr) << name;
+    EXPECT_EQ(supervision::config::find_parameter("cooldown_dayz"), nullptr);
+}
+
+// ---- a key given twice, in any mapping: refused at the second ------------------------------
+
+struct DuplicateCase {
+    const char* what;
+    const char* snippet;      // unique in the default file
+    const char* replacement;  // the snippet with one key given twice
+    const char* key;          // the key path the message names
+    int first_offset;         // lines from the snippet's first line to the key's first occurrence
+    int second_offset;        // ... and to its second
+};
+
+TEST(ConfigRefusal, KeyGivenTwiceAnywhereNamesTheSecondOne) {
+    const std::vector<DuplicateCase> cases{
+        {"top level", "config_version: \"2026.1\"\n", "config_version: \"2026.1\"\nconfig_version: \"2027.1\"\n",
+         "config_version", 0, 1},
+        {"parameter", "  cooldown_days:\n    - {from: 2000-01-01, value: 90}\n",
+         "  cooldown_days:\n    - {from: 2000-01-01, value: 90}\n  cooldown_days:\n    - {from: 2000-01-01, value: "
+         "5}\n",
+         "parameters.cooldown_days", 0, 2},
+        {"entry of a dated list", "    - {from: 2000-01-01, value: 90}\n",
+         "    - {from: 2000-01-01, value: 90, value: 5}\n", "parameters.cooldown_days[0].value", 0, 0},
+        {"queue", "  general:\n    bases: []\n",
+         "  study:\n    bases: []\n    daily_capacity: [{from: 2000-01-01, value: 1}]\n"
+         "    sla_days: [{from: 2000-01-01, value: 1}]\n  general:\n    bases: []\n",
+         "queues.study", -1, 0},
+        {"key of a queue", "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: 50}]\n",
+         "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: 50}]\n"
+         "    daily_capacity: [{from: 2000-01-01, value: 5}]\n",
+         "queues.study.daily_capacity", 1, 2},
+        {"signal", "  thematic:\n",
+         "  study_inactive:\n    bases: [family]\n    weight: [{from: 2000-01-01, value: 9}]\n"
+         "  thematic:\n",
+         "signals.study_inactive", -1, 0},
+        {"key of a signal", "    weight: [{from: 2000-01-01, value: 0.5}]\n  emigrated:\n",
+         "    weight: [{from: 2000-01-01, value: 0.5}]\n    weight: [{from: 2000-01-01, value: 5}]\n  emigrated:\n",
+         "signals.employment_ended.weight", 0, 1},
+        {"key of a coverage line", "  - id: growth-first\n", "  - id: growth-first\n    id: growth-second\n",
+         "coverage_lines[2].id", 0, 1},
+        {"flow mapping", "validity: {at_least_months: 6}\n    scope: {valid_from_on_or_after: 2022-06-01}",
+         "validity: {at_least_months: 6, at_least_months: 7}\n    scope: {valid_from_on_or_after: 2022-06-01}",
+         "coverage_lines[0].validity.at_least_months", 0, 0},
+    };
+    for (const auto& c : cases) {
+        const Edited e = replace_once(c.snippet, c.replacement);
+        const std::string m = load_error(e.text);
+        // The first occurrence of a duplicate earlier in the file than the snippet is found
+        // in the edited text by its key's last part.
+        const int first = c.first_offset >= 0 ? e.line + c.first_offset : 0;
+        EXPECT_TRUE(names(m, e.line + c.second_offset, c.key)) << c.what;
+        EXPECT_TRUE(contains(m, "key given twice")) << c.what << ": " << m;
+        if (first > 0) EXPECT_TRUE(contains(m, "(first on line " + std::to_string(first) + ")")) << c.what << ": " << m;
+    }
+}
+
+TEST(ConfigRefusal, KeyGivenTwiceNamesTheLineOfTheFirst) {
+    // study_inactive is on its own line in the default file; the second is added before thematic.
+    const Edited e = replace_once("  thematic:\n",
+                                  "  study_inactive:\n    bases: [family]\n"
+                                  "    weight: [{from: 2000-01-01, value: 9}]\n  thematic:\n");
+    const std::string m = load_error(e.text);
+    EXPECT_TRUE(names(m, e.line, "signals.study_inactive"));
+    EXPECT_TRUE(contains(m, "(first on line " + std::to_string(line_of(e.text, "  study_inactive:\n")) + ")")) << m;
+}
+
+TEST(ConfigRefusal, KeyGivenTwiceThroughAnAliasIsFoundOnceAndAliasesAreWalkedOnce) {
+    // An alias used many times is one node: the walk stays linear (a chain of 40 aliases of
+    // two each would be 2^40 visits otherwise) and finds nothing where nothing is repeated.
+    std::string chain = "x0: &a0 [1, 2]\n";
+    for (int i = 1; i <= 40; ++i) {
+        chain += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1) + ", *a" +
+                 std::to_string(i - 1) + "]\n";
+    }
+    const std::string m = load_error(chain);
+    EXPECT_TRUE(names(m, 1, "x0")) << m;  // refused as an unknown top-level key, not hung
+    EXPECT_TRUE(contains(m, "unknown key")) << m;
+    const std::string dup = "a: &m {k: 1, k: 2}\nb: *m\n";
+    EXPECT_TRUE(names(load_error(dup), 1, "a.k")) << load_error(dup);
+}
+
+// ---- values by meaning (value_kinds.h) -----------------------------------------------------
+
+struct ValueCase {
+    const char* what;
+    const char* snippet;   // unique in the default file, with "@" where the value goes
+    const char* original;  // the value the default file has there
+    const char* key;
+    int offset;  // lines from the snippet's first line to the value
+    std::vector<const char*> bad;
+    std::vector<std::pair<const char*, double>> good;  // as written, and the value loaded
+};
+
+std::string with_value(const char* snippet, const std::string& value) {
+    std::string s = snippet;
+    return s.replace(s.find('@'), 1, value);
+}
+
+double loaded_value(const Config& c, const std::string& key) {
+    const auto d = D("2025-01-01");
+    if (key == "queues.study.daily_capacity[0].value") return *c.queues.at("study").daily_capacity.value_on(d);
+    if (key == "queues.study.sla_days[0].value") return *c.queues.at("study").sla_days.value_on(d);
+    if (key == "signals.social_assistance.weight[0].value")
+        return *c.signals.at("social_assistance").weight.value_on(d);
+    if (key == "quality_control.sample_size[0].value") return *c.qc_sample_size.value_on(d);
+    if (key == "parameters.grace_months[1].value") return *c.parameter("grace_months").value_on(d, "*", "extended");
+    if (key == "parameters.monthly_income_requirement[3].value") {
+        return *c.parameter("monthly_income_requirement").value_on(D("2024-06-01"), "employed");
+    }
+    const std::string name = key.substr(11, key.find('[') - 11);  // parameters.<name>[0].value
+    return *c.parameter(name).value_on(D("2030-01-01"));
+}
+
+const std::vector<ValueCase>& value_cases() {
+    static const std::vector<ValueCase> cases{
+        {"capacity",
+         "    bases: [student]\n    daily_capacity: [{from: 2000-01-01, value: @}]",
+         "50",
+         "queues.study.daily_capacity[0].value",
+         1,
+         {"2.7", "-1", "100001", "1e12", ".nan"},
+         {{"0", 0}, {"100000", 100000}, {"50.0", 50}}},
+        {"SLA days",
+         "    daily_capacity: [{from: 2000-01-01, value: 50}]\n    sla_days: [{from: 2000-01-01, value: @}]\n"
+         "  work:",
+         "30",
+         "queues.study.sla_days[0].value",
+         1,
+         {"1e12", "3651", "-1", "0.5"},
+         {{"0", 0}, {"3650", 3650}}},
+        {"weight",
+         "  social_assistance:\n    bases: [student]\n    weight: [{from: 2000-01-01, value: @}]",
+         "0.5",
+         "signals.social_assistance.weight[0].value",
+         2,
+         {"-1e308", "-1", "-0.001"},
+         {{"0", 0}, {"1e308", 1e308}, {"0.25", 0.25}}},
+        {"threshold",
+         "  review_threshold:\n    - {from: 2000-01-01, value: @}",
+         "1.0",
+         "parameters.review_threshold[0].value",
+         1,
+         {"-5", "-0.5"},
+         {{"0", 0}, {"1000000", 1e6}}},
+        {"cooldown days",
+         "  cooldown_days:\n    - {from: 2000-01-01, value: @}",
+         "90",
+         "parameters.cooldown_days[0].value",
+         1,
+         {"90.5", "3651", "-1", "1e12"},
+         {{"0", 0}, {"3650", 3650}, {"90.0", 90}}},
+        {"staleness days",
+         "  max_staleness_days:\n    - {from: 2000-01-01, value: @}",
+         "3",
+         "parameters.max_staleness_days[0].value",
+         1,
+         {"2.5", "-3", "3651"},
+         {{"0", 0}, {"3650", 3650}}},
+        {"work history days",
+         "  long_work_history_days:\n    - {from: 2025-06-11, value: @}",
+         "730",
+         "parameters.long_work_history_days[0].value",
+         1,
+         {"730.5", "-730", "3651"},
+         {{"0", 0}, {"3650", 3650}}},
+        {"grace months",
+         "{sequences: [extended], from: 2000-01-01, value: @}",
+         "0",
+         "parameters.grace_months[1].value",
+         0,
+         {"-1", "121", "0.5"},
+         {{"0", 0}, {"120", 120}}},
+        {"window months",
+         "  income_window_months:\n    - {from: 2000-01-01, value: @}",
+         "3",
+         "parameters.income_window_months[0].value",
+         1,
+         {"0", "121", "2.5"},
+         {{"1", 1}, {"120", 120}}},
+        {"amount",
+         "{bases: [employed], from: 2024-01-01, value: @}",
+         "1399",
+         "parameters.monthly_income_requirement[3].value",
+         0,
+         {"-1", "-0.01"},
+         {{"0", 0}, {"1399.99", 1399.99}}},
+        {"hours",
+         "  student_yearly_work_hours:\n    - {from: 2022-04-15, value: @}",
+         "1560",
+         "parameters.student_yearly_work_hours[0].value",
+         1,
+         {"-1", "-0.5"},
+         {{"0", 0}, {"1560.5", 1560.5}}},
+        {"quality-control sample",
+         "  sample_size: [{from: 2000-01-01, value: @}]",
+         "20",
+         "quality_control.sample_size[0].value",
+         0,
+         {"2.5", "-1", "100001", "1e300"},
+         {{"0", 0}, {"100000", 100000}}},
+    };
+    return cases;
+}
+
+TEST(ConfigRefusal, ValuesOutsideTheirMeaningNameFileLineKeyAndWhatIsAllowed) {
+    for (const auto& c : value_cases()) {
+        for (const char* bad : c.bad) {
+            const Edited e = replace_once(with_value(c.snippet, c.original), with_value(c.snippet, bad));
+            const std::string m = load_error(e.text);
+            EXPECT_TRUE(names(m, e.line + c.offset, c.key)) << c.what << " " << bad;
+            EXPECT_TRUE(contains(m, std::string("'") + bad + "' is not ")) << c.what << " " << bad << ": " << m;
+        }
+    }
+}
+
+TEST(ConfigRefusal, EdgeValuesWithinTheirMeaningLoad) {
+    for (const auto& c : value_cases()) {
+        for (const auto& [text, expected] : c.good) {
+            const Edited e = replace_once(with_value(c.snippet, c.original), with_value(c.snippet, text));
+            try {
+                const Config loaded = load_config_text(e.text, "test.yaml");
+                EXPECT_EQ(loaded_value(loaded, c.key), expected) << c.what << " " << text;
+            } catch (const ConfigError& err) {
+                ADD_FAILURE() << c.what << " " << text << " was refused: " << err.what();
+            }
+        }
+    }
+}
+
+TEST(ConfigRefusal, NonFiniteNumbersAreRefusedForEveryKind) {
+    for (const char* bad : {".nan", ".inf", "-.inf", ".NaN", ".Inf"}) {
+        const Edited e = replace_once("  review_threshold:\n    - {from: 2000-01-01, value: 1.0}",
+                                      std::string("  review_threshold:\n    - {from: 2000-01-01, value: ") + bad + "}");
+        const std::string m = load_error(e.text);
+        EXPECT_TRUE(names(m, e.line + 1, "parameters.review_threshold[0].value")) << bad;
+        EXPECT_TRUE(contains(m, "not a finite number")) << bad << ": " << m;
+    }
+}
+
+TEST(ValueKinds, MessagesSayWhatIsAllowed) {
+    using supervision::config::allows;
+    using supervision::config::describe;
+    using supervision::config::ValueKind;
+    EXPECT_EQ(describe(ValueKind::day_count), "a whole number of days from 0 to 3650");
+    EXPECT_EQ(describe(ValueKind::capacity), "a whole number from 0 to 100000");
+    EXPECT_TRUE(allows(ValueKind::capacity, 0));
+    EXPECT_TRUE(allows(ValueKind::capacity, 100000));
+    EXPECT_FALSE(allows(ValueKind::capacity, 100000.5));
+    EXPECT_FALSE(allows(ValueKind::weight, std::numeric_limits<double>::quiet_NaN()));
+    EXPECT_FALSE(allows(ValueKind::weight, std::numeric_limits<double>::infinity()));
+    EXPECT_TRUE(allows(ValueKind::weight, std::numeric_limits<double>::max()));
+    EXPECT_TRUE(allows(ValueKind::month_count, 0));
+    EXPECT_FALSE(allows(ValueKind::month_window, 0));
 }
 
 }  // namespace

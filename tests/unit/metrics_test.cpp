@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -47,7 +48,8 @@ Parsed parse(const std::string& text) {
         std::istringstream words(line);
         std::string a, b, c;
         words >> a >> b >> c;
-        if (a == "#" && b == "HELP") ++p.help[c];
+        if (a == "#" && b == "HELP")
+            ++p.help[c];
         else if (a == "#" && b == "TYPE") {
             ++p.type[c];
             EXPECT_EQ(line.substr(line.rfind(' ') + 1), "gauge") << line;
@@ -142,7 +144,10 @@ TEST(MetricsFileTest, WritesAtomicallyAndLeavesNoTemporaryFile) {
     const std::string text = metrics_text(succeeded_run());
     write_metrics_file(path, text);
     EXPECT_EQ(slurp(path), text);
-    EXPECT_FALSE(std::ifstream(path + ".tmp." + std::to_string(::getpid())).good());
+    const std::string temporary_prefix = ".supervision_metrics_test_" + std::to_string(::getpid()) + ".prom.";
+    for (const auto& e : std::filesystem::directory_iterator("/tmp")) {
+        EXPECT_NE(e.path().filename().string().rfind(temporary_prefix, 0), 0u) << "left behind: " << e.path();
+    }
     EXPECT_EQ(last_success_in(path), 1762240000.0);
     std::remove(path.c_str());
 }
@@ -160,7 +165,10 @@ TEST(MetricsFileTest, AnUnwritableFolderThrowsNamingThePath) {
         write_metrics_file("/nonexistent/folder/supervision.prom", "x\n");
         FAIL() << "no exception";
     } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("/nonexistent/folder/supervision.prom"), std::string::npos);
+        EXPECT_EQ(std::string(e.what()).rfind(
+                      "the metrics file /nonexistent/folder/supervision.prom: cannot be written (", 0),
+                  0u)
+            << e.what();
     }
 }
 

@@ -8,10 +8,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
-#include <unistd.h>
+#include <stdexcept>
+#include <vector>
 
 namespace supervision::test {
 namespace {
@@ -155,6 +161,145 @@ TEST_F(ReportCliTest, NoReportCarriesAPersonIdOnTheStatisticsHistory) {
         ASSERT_EQ(p.exit_code, 0) << args << ": " << p.err;
         EXPECT_EQ(p.out.find("PERSON-"), std::string::npos) << args;
     }
+}
+
+// A permit id is anyone's text: one a spreadsheet would run as a formula is neutralised
+// in the CSV (a leading ', then quoted), escaped in HTML and kept exact in JSON.
+TEST_F(ReportCliTest, APermitIdLikeAFormulaIsNeutralisedInCsvAndEscapedInHtml) {
+    const std::string formula = "=HYPERLINK(\"http://x\")";
+    load_coverage_registers(conn());
+    permit_of(conn(), formula, "growth_entrepreneur", "first", "2025-03-01", "2025-03-15", "2026-06-30");
+    exec(conn(), "UPDATE registry.permit SET company_id = NULL WHERE permit_id = " + conn().quote(formula));
+    run_coverage_history(conn());
+
+    const auto csv = report("coverage --year 2025 --format csv");
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_NE(csv.out.find("\r\nuncovered,growth-first,,,,,\"'=HYPERLINK(\"\"http://x\"\")\",rejected: entrepreneur "
+                           "permit without company_id\r\n"),
+              std::string::npos)
+        << csv.out;
+    const auto rows = parse_csv(csv.out);
+    const auto row =
+        std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.size() == 8 && r[6][0] == '\''; });
+    ASSERT_NE(row, rows.end()) << csv.out;
+    EXPECT_EQ((*row)[6], "'" + formula);
+    // The figures of the same report are numbers, unquoted.
+    EXPECT_NE(csv.out.find("\r\ntotal,total,10,4,6,40.0,,\r\n"), std::string::npos) << csv.out;
+
+    const auto html = report("coverage --year 2025 --format html");
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    EXPECT_NE(html.out.find("<td class=\"k\">=HYPERLINK(&quot;http://x&quot;)</td>"), std::string::npos);
+    EXPECT_EQ(html.out.find(formula), std::string::npos);
+
+    const auto json = report("coverage --year 2025");
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    bool found = false;
+    const auto j = nlohmann::json::parse(json.out);
+    for (const auto& u : j["uncovered"]) found = found || u["permit_id"] == formula;
+    EXPECT_TRUE(found) << json.out;
+}
+
+// ---- --out writes safely (io/replace_file.h) -----------------------------------------------
+
+// A temporary folder for --out, removed with the test.
+class OutFolder {
+public:
+    OutFolder() {
+        char name[] = "/tmp/supervision_out_XXXXXX";
+        if (::mkdtemp(name) == nullptr) throw std::runtime_error("mkdtemp failed");
+        dir_ = name;
+        ::chmod(dir_.c_str(), 0755);
+    }
+    ~OutFolder() {
+        ::chmod(dir_.c_str(), 0755);
+        std::system(("rm -rf '" + dir_ + "'").c_str());
+    }
+    std::string at(const std::string& name) const { return dir_ + "/" + name; }
+    const std::string& dir() const { return dir_; }
+    std::vector<std::string> names() const {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::directory_iterator(dir_)) out.push_back(e.path().filename().string());
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+private:
+    std::string dir_;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void put(const std::string& path, const std::string& text, mode_t mode) {
+    std::ofstream(path, std::ios::binary) << text;
+    ::chmod(path.c_str(), mode);
+}
+
+mode_t mode_of(const std::string& path) {
+    struct stat st {};
+    ::lstat(path.c_str(), &st);
+    return st.st_mode & 07777;
+}
+
+TEST_F(ReportCliTest, OutDoesNotFollowASymlinkPlantedAtThePartialName) {
+    load_coverage_registers(conn());
+    run_coverage_history(conn());
+    const OutFolder folder;
+    put(folder.at("victim"), "precious\n", 0644);
+    ASSERT_EQ(::symlink(folder.at("victim").c_str(), folder.at("report.csv.partial").c_str()), 0);
+    const auto p = report("coverage --year 2025 --format csv --out " + folder.at("report.csv"));
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    EXPECT_EQ(slurp(folder.at("victim")), "precious\n");
+    EXPECT_EQ(parse_csv(slurp(folder.at("report.csv"))).size(), 18u);
+    EXPECT_EQ(folder.names(), (std::vector<std::string>{"report.csv", "report.csv.partial", "victim"}));
+}
+
+TEST_F(ReportCliTest, OutKeepsTheModeOfTheFileItReplaces) {
+    const OutFolder folder;
+    put(folder.at("report.json"), "old\n", 0600);
+    const auto p = report("coverage --year 2025 --out " + folder.at("report.json"));
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    EXPECT_EQ(mode_of(folder.at("report.json")), 0600u);
+    EXPECT_EQ(nlohmann::json::parse(slurp(folder.at("report.json")))["year"], 2025);
+}
+
+TEST_F(ReportCliTest, OutGivesANewFileTheModeOfTheUmask) {
+    const OutFolder folder;
+    const mode_t saved = ::umask(027);  // the binary inherits it
+    const auto p = report("coverage --year 2025 --out " + folder.at("report.json"));
+    ::umask(saved);
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    EXPECT_EQ(mode_of(folder.at("report.json")), 0640u);
+}
+
+TEST_F(ReportCliTest, OutToAnUnwritableFolderExitsTwoAndLeavesTheFolderAsItWas) {
+    const OutFolder folder;
+    put(folder.at("report.json"), "old\n", 0644);
+    ASSERT_EQ(::chmod(folder.dir().c_str(), 0555), 0);
+    // As root a folder's mode does not stop writing: the binary then runs as nobody.
+    const std::string as = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "";
+    const auto p =
+        run_binary_with(as, "report coverage --year 2025 --out " + folder.at("report.json") + " " + db() + " " + cfg());
+    EXPECT_EQ(p.exit_code, 2) << p.err;
+    EXPECT_NE(p.err.find("--out " + folder.at("report.json") + ": cannot be written (creating a temporary file in " +
+                         folder.dir() + ": Permission denied); name a file in a writable folder"),
+              std::string::npos)
+        << p.err;
+    EXPECT_EQ(folder.names(), std::vector<std::string>{"report.json"});
+    EXPECT_EQ(slurp(folder.at("report.json")), "old\n");
+}
+
+TEST_F(ReportCliTest, OutNamingAFolderExitsTwoAndLeavesNoTemporaryFile) {
+    const OutFolder folder;
+    ASSERT_EQ(::mkdir(folder.at("reports").c_str(), 0755), 0);
+    const auto p = report("coverage --year 2025 --out " + folder.at("reports"));
+    EXPECT_EQ(p.exit_code, 2) << p.err;
+    EXPECT_NE(p.err.find("cannot be written (renaming "), std::string::npos) << p.err;
+    EXPECT_EQ(folder.names(), std::vector<std::string>{"reports"});
 }
 
 }  // namespace
