@@ -1,5 +1,5 @@
 // The standing bad input corpus (rules.md §8, docs/reliability.md): every kind of bad row of
-// the corpus (bad_input_corpus.h) and the keying errors that once stopped or misled a run
+// the corpus (bad_input_corpus.h) and the keying errors that would stop or mislead a run
 // (dates that are no calendar day, padded and empty ids, composite keys with '/', a pay
 // period's hours), loaded together into one set of registers beside a realistic set of
 // good rows, some of them bad rows of the good persons. Two databases: one with the good

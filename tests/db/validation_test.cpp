@@ -810,8 +810,9 @@ TEST_F(ValidationTest, EveryUnicodeWhiteSpaceAtEitherEndOfAnIdIsAKeyingError) {
                "SELECT string_agg(source_key, ' ') FROM supervision.rejected_row WHERE source_key NOT LIKE 'P-ws-%'");
 }
 
-// A valid_until of 'infinity' stopped every run ("cannot subtract infinite dates"): now it
-// is a keying error, and the holder's other permit and everyone else are decided as always.
+// A valid_until of 'infinity' is a keying error: taken as it stands, the work history's date
+// arithmetic fails on it ("cannot subtract infinite dates") and the whole night stops.
+// Everyone else is decided as always.
 TEST_F(ValidationTest, AnEndlessPermitIsRejectedAndTheNightGoesOn) {
     PermitRow endless;
     endless.permit_id = "P-endless";

@@ -37,7 +37,7 @@ FROM (
         -- A pay period may be longer than a month (an annual bonus, a contract paid at its
         -- end): its hours are bounded by the days of its own period. The exact bound is
         -- computed only for more hours than 28 days hold or a period shorter than 28 days
-        -- (a month's record skips it: it cost as much as all the other checks of a row).
+        -- (a month's record skips it: it costs as much as all the other checks of a row).
         CASE WHEN (r.hours > 672 OR d.period_end - d.period_start < 27)
                   AND d.period_end >= d.period_start AND r.hours > 24 * (d.period_end - d.period_start + 1)
              THEN 'hours above 24 a day of the period' END
