@@ -21,7 +21,11 @@ LockWatch::LockWatch(const db::ConnectOptions& connect) {
 }
 
 LockWatch::~LockWatch() {
-    stop_ = true;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_all();
     if (thread_.joinable()) thread_.join();
 }
 
@@ -38,11 +42,11 @@ std::optional<std::string> LockWatch::last_wait() const {
 void LockWatch::loop(std::unique_ptr<pqxx::connection> conn) {
     // Per (pid, what): the wait's length when it was last logged.
     std::map<std::string, long long> logged;
-    while (!stop_) {
-        std::this_thread::sleep_for(std::chrono::seconds(1));
+    for (;;) {
         std::vector<long long> pids;
         {
-            std::lock_guard<std::mutex> lock(mutex_);
+            std::unique_lock<std::mutex> lock(mutex_);
+            if (wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; })) return;
             pids.assign(pids_.begin(), pids_.end());
         }
         if (pids.empty()) continue;

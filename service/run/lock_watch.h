@@ -6,7 +6,7 @@
 // It remembers the last wait it saw, so that a lock timeout can name the table.
 #include "db/connection.h"
 
-#include <atomic>
+#include <condition_variable>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -40,9 +40,10 @@ private:
     void loop(std::unique_ptr<pqxx::connection> conn);
 
     mutable std::mutex mutex_;
+    std::condition_variable wake_;  // the destructor's: a run ends without waiting out a look
     std::vector<int> pids_;
     std::optional<std::string> last_;
-    std::atomic<bool> stop_{false};
+    bool stop_ = false;
     std::thread thread_;
 };
 

@@ -16,7 +16,11 @@ WITH last_run AS (
       ON l.basis = p.basis AND l.sequence = p.sequence
      AND l.effective_from <= least(p.valid_until, make_date($1::integer, 12, 31))
     WHERE p.decision_date BETWEEN make_date($1::integer, 1, 1) AND make_date($1::integer, 12, 31)
-      AND supervision.line_conditions_hold(p.valid_from, p.valid_until, p.decision_date,
+      -- pg_temp.bounded: a date out of the registers' range (rules.md §8) would make the
+      -- line's arithmetic fail; such a permit (rejected) is judged as if its date were
+      -- infinite. valid_until 'infinity' meets every line's validity.
+      AND supervision.line_conditions_hold(pg_temp.bounded(p.valid_from), pg_temp.bounded(p.valid_until),
+                                           pg_temp.bounded(p.decision_date),
                                            l.validity, l.validity_months, l.scope_field, l.scope_from)
     ORDER BY p.permit_id, l.ord
 )

@@ -8,13 +8,17 @@ WITH window_ AS (
     SELECT (date_trunc('month', $1::date) - interval '12 months')::date AS first_day,
            date_trunc('month', $1::date)::date AS after_last
 ), granted AS (
-    SELECT DISTINCT ON (p.permit_id) p.permit_id, p.basis, p.valid_from, p.valid_until
+    SELECT DISTINCT ON (p.permit_id) p.permit_id, p.basis, pg_temp.bounded(p.valid_from) AS valid_from,
+           pg_temp.bounded(p.valid_until) AS valid_until
     FROM registry.permit p
     JOIN pg_temp.coverage_line l
       ON l.basis = p.basis AND l.sequence = p.sequence AND l.effective_from <= $1::date
     CROSS JOIN window_ w
     WHERE p.decision_date >= w.first_day AND p.decision_date < w.after_last
-      AND supervision.line_conditions_hold(p.valid_from, p.valid_until, p.decision_date,
+      -- pg_temp.bounded: a date out of the registers' range (rules.md §8) would make the
+      -- date arithmetic fail.
+      AND supervision.line_conditions_hold(pg_temp.bounded(p.valid_from), pg_temp.bounded(p.valid_until),
+                                           pg_temp.bounded(p.decision_date),
                                            l.validity, l.validity_months, l.scope_field, l.scope_from)
     ORDER BY p.permit_id, l.ord
 )

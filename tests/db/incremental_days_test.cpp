@@ -45,8 +45,10 @@ protected:
         return counts;
     }
     std::string end_of(const std::string& permit_id) {
-        return scalar("SELECT coalesce(ended_on::text || ' ' || end_reason, 'supervised') FROM "
-                      "supervision.supervised_permit WHERE permit_id = '" + permit_id + "'");
+        return scalar(
+            "SELECT coalesce(ended_on::text || ' ' || end_reason, 'supervised') FROM "
+            "supervision.supervised_permit WHERE permit_id = '" +
+            permit_id + "'");
     }
     bool open(const std::string& type) { return open_signal(conn(), "P-1", type).has_value(); }
 };
@@ -130,10 +132,10 @@ TEST_F(IncrementalDaysTest, NotMovedToFinlandWhenThePopulationRegisterCatchesUp)
 
 TEST_F(IncrementalDaysTest, IncomeHoursCountFromTheirPeriodEnd) {
     insert(conn(), permit("student", "first", "2024-09-01", "2026-08-31"));
-    insert(conn(), IncomeRow{"R-1", "H-1", "E-1", "2025-01-01", "2025-01-31", "3000.00", "500"});
-    insert(conn(), IncomeRow{"R-2", "H-1", "E-1", "2025-02-01", "2025-02-14", "3000.00", "500"});
-    insert(conn(), IncomeRow{"R-3", "H-1", "E-1", "2025-02-15", "2025-02-28", "3000.00", "500"});
-    insert(conn(), IncomeRow{"R-4", "H-1", "E-1", "2025-03-01", "2025-03-20", "1000.00", "100"});  // 1 600 h
+    insert(conn(), IncomeRow{"R-1", "H-1", "E-1", "2025-01-01", "2025-01-31", "3000.00", "700"});
+    insert(conn(), IncomeRow{"R-2", "H-1", "E-1", "2025-02-01", "2025-02-14", "3000.00", "330"});
+    insert(conn(), IncomeRow{"R-3", "H-1", "E-1", "2025-02-15", "2025-02-28", "3000.00", "330"});
+    insert(conn(), IncomeRow{"R-4", "H-1", "E-1", "2025-03-01", "2025-03-20", "1000.00", "240"});  // 1 600 h
     set_all_sources(conn(), "2025-02-28");
     run_on(conn(), "2025-03-01");
     incremental("2025-03-19");
@@ -195,9 +197,10 @@ TEST_F(IncrementalDaysTest, TheWorkHistoryReachingTheLongPeriodOnItsDay) {
     // Where the long unemployment period is the shorter one (a configuration may make it
     // so), reaching long_work_history_days raises no_income that day. The history runs from
     // 2023-09-01: 730 days on 2025-08-30. No income in June and July, some in May.
-    const auto cfg = config_replacing("  unemployment_months_long:\n    - {from: 2000-01-01, value: 3}\n"
-                                      "    - {from: 2025-06-11, value: 6}",
-                                      "  unemployment_months_long:\n    - {from: 2000-01-01, value: 2}");
+    const auto cfg = config_replacing(
+        "  unemployment_months_long:\n    - {from: 2000-01-01, value: 3}\n"
+        "    - {from: 2025-06-11, value: 6}",
+        "  unemployment_months_long:\n    - {from: 2000-01-01, value: 2}");
     PermitRow p = permit("employed", "extended", "2023-09-01", "2026-08-31");
     p.decision_date = "2023-08-01";
     insert(conn(), p);

@@ -6,6 +6,9 @@
 --   ends and income records' period ends dated after as_of (rules.md §1: counted from then);
 -- - the status dates after as_of of their evaluated permits' companies;
 -- - the day the work history becomes long (no_income; evaluate/work_history.sql).
+-- Rejected rows are read too (a day too many costs one evaluation, never a wrong one), but
+-- not a date out of pg_temp.day's range ('infinity'; such rows are rejected, rules.md §8):
+-- the permits' dates are computed with, so they are read through pg_temp.day.
 -- What changes for everyone at once (a new complete month, a dated parameter, the year) is
 -- not here: the run compares those itself (sql/run/scope/). Runs after prepare (income_now,
 -- work_history); evaluated_now.sql carries the days to the run's session. $1 as_of.
@@ -14,8 +17,8 @@
 WITH days AS (
     SELECT p.person_id, d.day
     FROM registry.permit p
-    CROSS JOIN LATERAL (VALUES (p.valid_from), (p.valid_until + 1), (p.status_date),
-                               (supervision.add_months(p.valid_from, 3))) d(day)
+    CROSS JOIN LATERAL (VALUES (pg_temp.day(p.valid_from)), (pg_temp.day(p.valid_until) + 1), (pg_temp.day(p.status_date)),
+                               (supervision.add_months(pg_temp.day(p.valid_from), 3))) d(day)
     WHERE p.person_id IN (SELECT person_id FROM pg_temp.active_permit)
     UNION ALL
     SELECT e.person_id, e.event_date FROM registry.population_event e
@@ -38,4 +41,4 @@ WITH days AS (
     SELECT w.person_id, w.long_from FROM pg_temp.work_history w
 )
 INSERT INTO pg_temp.recheck_now (person_id, recheck_on)
-SELECT person_id, min(day) FROM days WHERE day > $1 GROUP BY person_id
+SELECT person_id, min(day) FROM days WHERE day > $1 AND isfinite(day) GROUP BY person_id

@@ -17,8 +17,11 @@ WITH required AS MATERIALIZED (
       ON ss.signal_type = 'no_income' AND ss.basis = a.basis AND ss.sequence IN (a.sequence, '*')
     WHERE a.incomes_last_month IS NOT NULL
 ), held AS (
-    SELECT w.person_id, w.valid_from,
-           least(w.valid_until, CASE WHEN w.status IN ('revoked', 'withdrawn') THEN w.status_date - 1 END) AS held_until
+    -- pg_temp.bounded: the filter on held_until may run before the rejected permits are
+    -- left out, and a date out of the registers' range would make it fail.
+    SELECT w.person_id, pg_temp.bounded(w.valid_from) AS valid_from,
+           least(pg_temp.bounded(w.valid_until),
+                 CASE WHEN w.status IN ('revoked', 'withdrawn') THEN pg_temp.bounded(w.status_date) - 1 END) AS held_until
     FROM registry.permit w
     WHERE w.person_id IN (SELECT person_id FROM scoped)
       AND w.basis IN ('specialist', 'eu_blue_card', 'employed', 'other_work', 'self_employed', 'growth_entrepreneur')

@@ -1,6 +1,8 @@
 -- Each register's completeness and refresh time for this run, read once; a register
--- without a source_status row has no complete month and is stale.
+-- without a source_status row has no complete month and is stale. A complete_through that
+-- is no calendar day ('infinity', '-infinity') is an error of the load and counts as none:
+-- no month of the register is complete (rules.md §8: no single row stops the run).
 INSERT INTO pg_temp.register (source, complete_through, refreshed_at)
-SELECT s.source, st.complete_through, st.refreshed_at
+SELECT s.source, CASE WHEN isfinite(st.complete_through) THEN st.complete_through END, st.refreshed_at
 FROM unnest(ARRAY['incomes', 'population', 'companies', 'studies', 'benefits', 'notices']) AS s(source)
 LEFT JOIN registry.source_status st ON st.source = s.source

@@ -14,7 +14,8 @@ CROSS JOIN LATERAL (
     WHERE cs.company_id = a.company_id
       AND cs.status_date <= $1
       AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x
-                      WHERE x.source = 'company_status' AND x.source_key = cs.company_id || '/' || cs.status_date::text)
+                      WHERE x.source = 'company_status'
+                        AND x.source_key = pg_temp.source_key(cs.company_id, cs.status_date::text))
     ORDER BY cs.status_date DESC
     LIMIT 1) c
 WHERE c.status IN ('liquidation', 'bankrupt', 'deregistered')

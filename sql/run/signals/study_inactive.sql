@@ -22,13 +22,15 @@ WITH students AS (
            count(r.enrolment) AS records, sum(r.credits) AS credits
     FROM students s
     JOIN registry.study_record r ON r.person_id = s.person_id
-    CROSS JOIN LATERAL (SELECT extract(year FROM r.term_start)::integer AS y) y
+    -- pg_temp.day: a term_start that is no calendar day has no year (such a row is rejected;
+    -- the join may meet it before the anti-join leaves it out).
+    CROSS JOIN LATERAL (SELECT extract(year FROM pg_temp.day(r.term_start))::integer AS y) y
     JOIN pg_temp.study_term t
       ON r.term_start BETWEEN make_date(y.y, t.start_month, t.start_day) AND make_date(y.y, t.end_month, t.end_day)
     WHERE r.term_end <= $1
       AND NOT EXISTS (SELECT 1 FROM pg_temp.rejected_now x
                       WHERE x.source = 'study_record'
-                        AND x.source_key = r.person_id || '/' || r.institution_id || '/' || r.term_start::text)
+                        AND x.source_key = pg_temp.source_key(r.person_id, r.institution_id, r.term_start::text))
     GROUP BY s.permit_id, t.name, make_date(y.y, t.start_month, t.start_day)
 ), terms AS (
     SELECT s.permit_id, s.person_id, s.grace_months, s.valid_from, s.valid_until, s.eval_from, t.name,

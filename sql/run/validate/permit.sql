@@ -1,5 +1,10 @@
 -- rules.md §8: permits whose meaning cannot be used. Each failed check is one row; the
 -- reasons are short and stable, so a row keeps its identity across runs until fixed.
+-- Keying errors first: an id empty or with white space at either end (pg_temp.padded), a
+-- date that is not a calendar day ('infinity', '-infinity') or out of the registers' range
+-- (pg_temp.day). The comparisons of the other checks read the dates through pg_temp.day,
+-- so such a date gives its own reason only, and no later statement meets it in a permit
+-- that is not rejected.
 -- One pass: the failed checks of each row as one text, a line per reason (half the cost
 -- of an array per row), kept only when not empty.
 -- A person holds one permit of a basis and sequence at a time: two that overlap while in
@@ -34,6 +39,10 @@ WITH ranked AS (
                                           THEN least(w.valid_until, w.status_date - 1)
                                           ELSE w.valid_until END AS last_day) d
           WHERE w.person_id <> '' AND w.basis IS NOT NULL AND w.sequence IS NOT NULL
+            -- A permit with a date out of pg_temp.day's range is in force on no known day.
+            AND pg_temp.day(w.valid_from) IS NOT NULL AND pg_temp.day(w.valid_until) IS NOT NULL
+            AND (w.decision_date IS NULL OR pg_temp.day(w.decision_date) IS NOT NULL)
+            AND (w.status_date IS NULL OR pg_temp.day(w.status_date) IS NOT NULL)
             AND supervision.in_scope(w.person_id, $1, $2, $3)) q
 ), overlapping AS MATERIALIZED (
     -- A permit in force that starts on or before the last day of an earlier one: the two
@@ -44,26 +53,55 @@ INSERT INTO pg_temp.rejected_now (source, source_key, reason, person_id)
 SELECT 'permit', k.source_key, string_to_table(k.reasons, E'\n'), k.person_id
 FROM (
     SELECT p.permit_id AS source_key, coalesce(p.person_id, '') AS person_id, concat_ws(E'\n',
+        CASE WHEN p.permit_id = '' THEN 'permit_id empty' END,
+        CASE WHEN pg_temp.padded(p.permit_id) THEN 'permit_id has leading or trailing white space' END,
         CASE WHEN p.person_id IS NULL OR p.person_id = '' THEN 'person_id missing' END,
+        CASE WHEN pg_temp.padded(p.person_id) THEN 'person_id has leading or trailing white space' END,
+        CASE WHEN p.employer_id = '' THEN 'employer_id empty' END,
+        CASE WHEN pg_temp.padded(p.employer_id) THEN 'employer_id has leading or trailing white space' END,
+        CASE WHEN p.company_id = '' THEN 'company_id empty' END,
+        CASE WHEN pg_temp.padded(p.company_id) THEN 'company_id has leading or trailing white space' END,
+        CASE WHEN p.institution_id = '' THEN 'institution_id empty' END,
+        CASE WHEN pg_temp.padded(p.institution_id) THEN 'institution_id has leading or trailing white space' END,
         CASE WHEN p.basis IS NULL OR p.basis NOT IN ('student', 'specialist', 'eu_blue_card', 'growth_entrepreneur', 'employed', 'self_employed', 'other_work', 'researcher', 'family', 'other') THEN 'unknown basis' END,
         CASE WHEN p.sequence IS NULL OR p.sequence NOT IN ('first', 'extended') THEN 'unknown sequence' END,
         CASE WHEN p.status IS NULL OR p.status NOT IN ('granted', 'revoked', 'withdrawn') THEN 'unknown status' END,
         CASE WHEN p.decision_date IS NULL THEN 'decision_date missing' END,
+        CASE WHEN NOT isfinite(p.decision_date) THEN 'decision_date is not a calendar day' END,
+        CASE WHEN pg_temp.day(p.decision_date) IS NULL AND isfinite(p.decision_date) THEN 'decision_date out of range' END,
         CASE WHEN p.valid_from IS NULL OR p.valid_until IS NULL THEN 'validity dates missing' END,
-        CASE WHEN p.valid_until < p.valid_from THEN 'valid_until before valid_from' END,
+        CASE WHEN NOT isfinite(p.valid_from) THEN 'valid_from is not a calendar day' END,
+        CASE WHEN pg_temp.day(p.valid_from) IS NULL AND isfinite(p.valid_from) THEN 'valid_from out of range' END,
+        CASE WHEN NOT isfinite(p.valid_until) THEN 'valid_until is not a calendar day' END,
+        CASE WHEN pg_temp.day(p.valid_until) IS NULL AND isfinite(p.valid_until) THEN 'valid_until out of range' END,
+        CASE WHEN NOT isfinite(p.status_date) THEN 'status_date is not a calendar day' END,
+        CASE WHEN pg_temp.day(p.status_date) IS NULL AND isfinite(p.status_date) THEN 'status_date out of range' END,
+        CASE WHEN d.valid_until < d.valid_from THEN 'valid_until before valid_from' END,
         CASE WHEN p.status IN ('revoked', 'withdrawn') AND p.status_date IS NULL THEN 'revoked or withdrawn without status_date' END,
-        CASE WHEN p.basis IN ('growth_entrepreneur', 'self_employed') AND (p.company_id IS NULL OR p.company_id = '') THEN 'entrepreneur permit without company_id' END,
-        CASE WHEN p.basis = 'student' AND (p.institution_id IS NULL OR p.institution_id = '') THEN 'student permit without institution_id' END,
+        -- An empty company_id or institution_id has its own reason above.
+        CASE WHEN p.basis IN ('growth_entrepreneur', 'self_employed') AND p.company_id IS NULL THEN 'entrepreneur permit without company_id' END,
+        -- The institution matters only where the study register is used: where study_inactive
+        -- applies to the permit's basis and sequence (configuration, signal_scope).
+        CASE WHEN p.basis = 'student' AND p.institution_id IS NULL
+                  AND EXISTS (SELECT 1 FROM pg_temp.signal_scope ss
+                              WHERE ss.signal_type = 'study_inactive' AND ss.basis = p.basis
+                                AND ss.sequence IN (p.sequence, '*'))
+             THEN 'student permit without institution_id' END,
         CASE WHEN p.required_monthly_income < 0 THEN 'negative required_monthly_income' END,
-        CASE WHEN p.valid_from <= p.valid_until AND p.decision_date > p.valid_until THEN 'decision_date after valid_until' END,
-        CASE WHEN p.status_date < p.decision_date THEN 'status_date before decision_date' END,
+        CASE WHEN d.valid_from <= d.valid_until AND d.decision_date > d.valid_until THEN 'decision_date after valid_until' END,
+        CASE WHEN d.status_date < d.decision_date THEN 'status_date before decision_date' END,
         -- A decision is not recorded before it is made. (Dated after as_of is no error:
         -- rules.md §1, such rows are only not visible yet.)
-        CASE WHEN p.decision_date > (p.updated_at AT TIME ZONE 'Europe/Helsinki')::date THEN 'decision_date after updated_at' END,
+        CASE WHEN d.decision_date > (p.updated_at AT TIME ZONE 'Europe/Helsinki')::date THEN 'decision_date after updated_at' END,
         CASE WHEN p.permit_id IN (SELECT permit_id FROM overlapping) THEN 'overlaps an earlier permit of the same basis and sequence' END
     ) AS reasons
     FROM registry.permit p
+    CROSS JOIN LATERAL (SELECT pg_temp.day(p.decision_date) AS decision_date, pg_temp.day(p.valid_from) AS valid_from,
+                               pg_temp.day(p.valid_until) AS valid_until, pg_temp.day(p.status_date) AS status_date) d
     WHERE supervision.in_scope(p.person_id, $1, $2, $3)
+    -- A fence: the reasons are computed once a row; pulled up into the outer query they
+    -- would be computed again for each use (the filter and the output).
+    OFFSET 0
 ) k
 WHERE k.reasons <> ''
 ON CONFLICT DO NOTHING

@@ -3,6 +3,7 @@
 // person id anywhere).
 #include "db/reports/coverage_fixture.h"
 #include "db/reports/statistics_fixture.h"
+#include "support/registry_builder.h"
 #include "support/run_helpers.h"
 #include "support/test_database.h"
 
@@ -300,6 +301,65 @@ TEST_F(ReportCliTest, OutNamingAFolderExitsTwoAndLeavesNoTemporaryFile) {
     EXPECT_EQ(p.exit_code, 2) << p.err;
     EXPECT_NE(p.err.find("cannot be written (renaming "), std::string::npos) << p.err;
     EXPECT_EQ(folder.names(), std::vector<std::string>{"reports"});
+}
+
+// rules.md §8: a permit with a date that is no calendar day stops no report (exit 0), as it
+// stops no run. In the coverage report a permit decided in the year with a validity that
+// never ends ('infinity') is eligible and uncovered, with its rejection as the reason; in
+// the statistics by grant year a permit decided '-infinity' or 'infinity' has no year and
+// is left out of the year rows (docs/reports.md).
+TEST_F(ReportCliTest, APermitWithInfiniteDatesStopsNoReport) {
+    insert(conn(), PermitRow{});  // P-1: specialist, decided 2024-01-01, enrolled
+    PermitRow endless;
+    endless.permit_id = "P-endless";
+    endless.person_id = "H-2";
+    endless.decision_date = "2024-02-01";
+    endless.valid_from = "2024-02-01";
+    endless.valid_until = "infinity";
+    insert(conn(), endless);
+    PermitRow past = endless;
+    past.permit_id = "P-past";
+    past.person_id = "H-3";
+    past.decision_date = "-infinity";
+    past.valid_until = "2026-12-31";
+    insert(conn(), past);
+    PermitRow future = past;
+    future.permit_id = "P-future";
+    future.person_id = "H-4";
+    future.decision_date = "infinity";
+    insert(conn(), future);
+    PermitRow growth = growth_extended("P-growth", "H-5", "C-5");
+    growth.decision_date = "-infinity";
+    insert(conn(), growth);
+    set_all_sources(conn(), "2024-06-16");
+    run_on(conn(), "2024-06-17");
+    ASSERT_EQ(count("SELECT count(*) FROM supervision.rejected_row WHERE reason LIKE '%is not a calendar day'"), 4);
+
+    const auto coverage = report("coverage --year 2024");
+    ASSERT_EQ(coverage.exit_code, 0) << coverage.err;
+    const auto c = nlohmann::json::parse(coverage.out);
+    EXPECT_EQ(c["total"]["eligible"], 2);
+    EXPECT_EQ(c["total"]["covered"], 1);
+    ASSERT_EQ(c["uncovered"].size(), 1u);
+    EXPECT_EQ(c["uncovered"][0]["permit_id"], "P-endless");
+    EXPECT_EQ(c["uncovered"][0]["reason"], "rejected: valid_until is not a calendar day");
+    EXPECT_EQ(report("coverage --year 2024 --format html").exit_code, 0);
+
+    const auto statistics = report("statistics");
+    ASSERT_EQ(statistics.exit_code, 0) << statistics.err;
+    const auto rows = nlohmann::json::parse(statistics.out)["rows"];
+    ASSERT_EQ(rows.size(), 1u) << rows.dump();
+    EXPECT_EQ(rows[0]["basis"], "specialist");
+    EXPECT_EQ(rows[0]["grant_year"], 2024);
+    EXPECT_EQ(rows[0]["granted"], 2);  // P-1 and P-endless: the year of a decision that is a day
+    EXPECT_EQ(rows[0]["enrolled"], 1);
+    const auto growth_rows = report("growth-entrepreneurs");
+    ASSERT_EQ(growth_rows.exit_code, 0) << growth_rows.err;
+    EXPECT_TRUE(nlohmann::json::parse(growth_rows.out)["rows"].empty());
+    for (const char* args : {"statistics --format csv", "statistics --format csv --table forecast",
+                             "growth-entrepreneurs --format csv --publish"}) {
+        EXPECT_EQ(report(args).exit_code, 0) << args;
+    }
 }
 
 }  // namespace

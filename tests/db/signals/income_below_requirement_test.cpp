@@ -2,10 +2,10 @@
 // requirement per month (configured by basis/sequence in force on the month's first day,
 // or the permit's own), attribution by period_end, completeness, and the lifecycle.
 #include "support/registry_builder.h"
-#include "support/test_dates.h"
 #include "support/run_helpers.h"
 #include "support/signal_queries.h"
 #include "support/test_database.h"
+#include "support/test_dates.h"
 
 #include <cstdio>
 #include <string>
@@ -29,8 +29,8 @@ void month_income(pqxx::connection& c, const std::string& person, int y, int m, 
 }
 
 // `count` consecutive whole-month income records from (y, m), each of `amount`.
-void monthly_incomes(pqxx::connection& c, const std::string& person, int y, int m, int count,
-                     const std::string& amount, const std::string& payer = "E-1") {
+void monthly_incomes(pqxx::connection& c, const std::string& person, int y, int m, int count, const std::string& amount,
+                     const std::string& payer = "E-1") {
     for (int i = 0; i < count; ++i) {
         month_income(c, person, y, m, amount, payer);
         if (++m > 12) {
@@ -61,7 +61,9 @@ PermitRow employed(const std::string& permit, const std::string& person, const s
 
 using IncomeBelowTest = DbTest;
 
-double num(const nlohmann::json& j) { return j.get<double>(); }
+double num(const nlohmann::json& j) {
+    return j.get<double>();
+}
 
 TEST_F(IncomeBelowTest, WindowIsTheLastThreeCompleteEvaluationMonths) {
     insert(conn(), specialist_extended("P-1", "H-1"));
@@ -440,6 +442,38 @@ TEST_F(IncomeBelowTest, StaysOpenWithItsPeriodExtendedAndResolvesWhenIncomeRecov
     EXPECT_EQ(all[0].resolved_on, "2024-10-01");
     EXPECT_EQ(all[0].resolution, "condition_ended");
     EXPECT_EQ(all[0].period_end, "2024-08-31");
+}
+
+// rules.md §4 and §8: a pay period longer than a month counts whole in the month of its
+// period_end. Six months' pay in one record (with its 1 000 h, more than a month has but
+// within 24 × its 182 days) is June's income: April and May have none, and the average
+// of the three, 8 000, is below the permit's own 9 000.
+TEST_F(IncomeBelowTest, ARecordOverSeveralMonthsCountsWholeInTheMonthOfItsPeriodEnd) {
+    PermitRow p = specialist_extended("P-1", "H-1");
+    p.required_monthly_income = "9000.00";
+    insert(conn(), p);
+    IncomeRow half_year;
+    half_year.record_id = "R-half-year";
+    half_year.period_start = "2024-01-01";
+    half_year.period_end = "2024-06-30";
+    half_year.gross_amount = "24000.00";
+    half_year.hours = "1000";
+    insert(conn(), half_year);
+    set_all_sources(conn(), "2024-06-30");
+    run_on(conn(), "2024-07-01");
+
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.rejected_row"), 0);
+    EXPECT_TRUE(signals_of(conn(), "P-1", "no_income").empty());
+    const auto s = open_signal(conn(), "P-1", kType);
+    ASSERT_TRUE(s.has_value());
+    const auto& m = s->evidence["months"];
+    ASSERT_EQ(m.size(), 3u);
+    EXPECT_EQ(m[0]["month"], "2024-04");
+    EXPECT_DOUBLE_EQ(num(m[0]["income"]), 0.0);
+    EXPECT_DOUBLE_EQ(num(m[1]["income"]), 0.0);
+    EXPECT_EQ(m[2]["month"], "2024-06");
+    EXPECT_DOUBLE_EQ(num(m[2]["income"]), 24000.0);
+    EXPECT_DOUBLE_EQ(num(s->evidence["average_income"]), 8000.0);
 }
 
 }  // namespace

@@ -42,8 +42,10 @@ void hours(pqxx::connection& c, const std::string& id, const std::string& person
 
 // Six records of 260 h, January to June of 2025 (1 560 h); the June one gets `june` hours.
 void first_half_of_2025(pqxx::connection& c, const std::string& person, const std::string& june) {
-    const char* months[][2] = {{"2025-01-01", "2025-01-31"}, {"2025-02-01", "2025-02-28"},
-                               {"2025-03-01", "2025-03-31"}, {"2025-04-01", "2025-04-30"},
+    const char* months[][2] = {{"2025-01-01", "2025-01-31"},
+                               {"2025-02-01", "2025-02-28"},
+                               {"2025-03-01", "2025-03-31"},
+                               {"2025-04-01", "2025-04-30"},
                                {"2025-05-01", "2025-05-31"}};
     for (const auto& m : months) hours(c, person + "-" + m[0], person, m[0], m[1], "260");
     hours(c, person + "-2025-06-01", person, "2025-06-01", "2025-06-30", june);
@@ -103,9 +105,9 @@ TEST_F(StudentHoursTest, PreviousYearCountsOnlyIfItOverlappedValidity) {
 
 TEST_F(StudentHoursTest, HoursAreAttributedToTheYearOfPeriodEnd) {
     student(conn(), "P-1", "H-1", "2025-01-01");
-    hours(conn(), "R-across", "H-1", "2024-12-20", "2025-01-05", "700");  // counts for 2025
-    hours(conn(), "R-feb", "H-1", "2025-02-01", "2025-02-28", "700");
-    hours(conn(), "R-mar", "H-1", "2025-03-01", "2025-03-31", "160.5");
+    hours(conn(), "R-across", "H-1", "2024-12-20", "2025-01-05", "400");  // counts for 2025
+    hours(conn(), "R-feb", "H-1", "2025-02-01", "2025-02-28", "600");
+    hours(conn(), "R-mar", "H-1", "2025-03-01", "2025-03-31", "560.5");
     set_all_sources(conn(), "2025-03-31");
     run_on(conn(), "2025-04-01");
 
@@ -164,8 +166,8 @@ TEST_F(StudentHoursTest, BothYearsExceededPeriodCoversBothYears) {
     student(conn(), "P-1", "H-1", "2024-01-01");
     autumn_2024(conn(), "H-1");
     hours(conn(), "R-25-1", "H-1", "2025-01-01", "2025-01-31", "700");
-    hours(conn(), "R-25-2", "H-1", "2025-02-01", "2025-02-28", "700");
-    hours(conn(), "R-25-3", "H-1", "2025-03-01", "2025-03-31", "200");
+    hours(conn(), "R-25-2", "H-1", "2025-02-01", "2025-02-28", "650");
+    hours(conn(), "R-25-3", "H-1", "2025-03-01", "2025-03-31", "250");
     set_all_sources(conn(), "2025-03-31");
     run_on(conn(), "2025-04-01");
 
@@ -179,6 +181,48 @@ TEST_F(StudentHoursTest, BothYearsExceededPeriodCoversBothYears) {
     EXPECT_DOUBLE_EQ(years[0]["hours"].get<double>(), 1600.0);
     EXPECT_EQ(years[1]["year"], 2025);
     EXPECT_DOUBLE_EQ(years[1]["hours"].get<double>(), 1600.0);
+}
+
+// rules.md §8: a pay period may be longer than a month; its hours are bounded by 24 × the
+// days of its own period (3 624 h for these 151 days), and the record counts whole in the
+// year of its period_end: 1 600 h over January–May push the student over 1 560 h.
+TEST_F(StudentHoursTest, ARecordOverMonthsCountsWholeInTheYearOfItsPeriodEnd) {
+    student(conn(), "P-1", "H-1", "2024-09-01");
+    hours(conn(), "R-spring", "H-1", "2025-01-01", "2025-05-31", "1600");
+    set_all_sources(conn(), "2025-05-31");
+    run_on(conn(), "2025-06-01");
+
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.rejected_row"), 0);
+    const auto s = open_signal(conn(), "P-1", kType);
+    ASSERT_TRUE(s.has_value());
+    EXPECT_EQ(s->period_start, "2025-01-01");
+    EXPECT_EQ(s->period_end, "2025-12-31");
+    ASSERT_EQ(s->evidence["years"].size(), 1u);
+    EXPECT_EQ(s->evidence["years"][0]["year"], 2025);
+    EXPECT_DOUBLE_EQ(s->evidence["years"][0]["hours"].get<double>(), 1600.0);
+}
+
+// The same record over August 2025 – January 2026 counts in 2026, not 2025: the 1 000 h of
+// 2025's own records stay under the cap, 2026 is over it.
+TEST_F(StudentHoursTest, ARecordEndingInTheNextYearCountsInThatYearNotThisOne) {
+    student(conn(), "P-1", "H-1", "2024-09-01");
+    hours(conn(), "R-mar", "H-1", "2025-03-01", "2025-03-31", "500");
+    hours(conn(), "R-apr", "H-1", "2025-04-01", "2025-04-30", "500");
+    hours(conn(), "R-long", "H-1", "2025-08-01", "2026-01-31", "1600");
+    set_all_sources(conn(), "2025-12-31");
+    run_on(conn(), "2025-12-31");  // its period_end is after as_of: 1 000 h in 2025
+    EXPECT_TRUE(signals_of(conn(), "P-1", kType).empty());
+
+    set_all_sources(conn(), "2026-01-31");
+    run_on(conn(), "2026-02-01");
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.rejected_row"), 0);
+    const auto s = open_signal(conn(), "P-1", kType);
+    ASSERT_TRUE(s.has_value());
+    EXPECT_EQ(s->period_start, "2026-01-01");
+    EXPECT_EQ(s->period_end, "2026-12-31");
+    ASSERT_EQ(s->evidence["years"].size(), 1u);
+    EXPECT_EQ(s->evidence["years"][0]["year"], 2026);
+    EXPECT_DOUBLE_EQ(s->evidence["years"][0]["hours"].get<double>(), 1600.0);
 }
 
 }  // namespace

@@ -1,0 +1,12 @@
+#pragma once
+// The reasons the validation SQL can give (rules.md §8), read out of the statements: every
+// `THEN '<reason>' END` of sql/run/validate/<register>.sql and, for the Incomes Register,
+// sql/run/evaluate/income_read.sql, as "<register>: <reason>".
+#include <set>
+#include <string>
+
+namespace supervision::test {
+
+std::set<std::string> validation_reasons();
+
+}  // namespace supervision::test
