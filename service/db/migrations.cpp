@@ -1,5 +1,7 @@
 #include "db/migrations.h"
 
+#include "config/config.h"
+#include "db/pg_array.h"
 #include "db/statement.h"
 #include "errors.h"
 
@@ -59,6 +61,7 @@ int migrate(pqxx::connection& conn) {
         ++applied;
     }
     exec_script(tx, "migrate/handover.sql");
+    exec_file(tx, "migrate/signal_types.sql", text_array(config::known_signal_types()));
     tx.commit();
     return applied;
 }

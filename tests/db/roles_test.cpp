@@ -43,7 +43,7 @@ constexpr const char* kUnreadableStats =
 constexpr const char* kTruncateOutputs = R"(
 DO $$ BEGIN
     EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')
-             FROM pg_tables WHERE schemaname IN ('supervision', 'stats') AND tablename <> 'schema_version');
+             FROM pg_tables WHERE schemaname IN ('supervision', 'stats') AND tablename NOT IN ('schema_version', 'signal_type'));
 END $$)";
 
 std::string user(const char* role) { return "t" + std::to_string(getpid()) + "_" + role; }

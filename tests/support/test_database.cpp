@@ -69,10 +69,11 @@ void TestDatabase::truncate_all() { truncate_tables(*connect()); }
 
 void truncate_tables(pqxx::connection& c) {
     pqxx::work tx(c);
-    // Every table of the two schemas but the migration ledger.
+    // Every table of the three schemas but the migration ledger and the signal types (the
+    // service's vocabulary, which `migrate` writes).
     const auto tables = tx.exec(
         "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables "
-        "WHERE schemaname IN ('registry', 'supervision', 'stats') AND tablename <> 'schema_version'");
+        "WHERE schemaname IN ('registry', 'supervision', 'stats') AND tablename NOT IN ('schema_version', 'signal_type')");
     std::string list;
     for (const auto& t : tables) list += (list.empty() ? "" : ", ") + t[0].as<std::string>();
     if (!list.empty()) tx.exec0("TRUNCATE " + list);

@@ -20,7 +20,7 @@ constexpr const char* kRunLockHolders =
     "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 constexpr const char* kOutputTables =
     "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables "
-    "WHERE schemaname IN ('supervision', 'stats') AND tablename <> 'schema_version' ORDER BY 1";
+    "WHERE schemaname IN ('supervision', 'stats') AND tablename NOT IN ('schema_version', 'signal_type') ORDER BY 1";
 constexpr const char* kAuditPresent = "SELECT to_regclass('supervision.review_audit') IS NOT NULL";
 // Like outcome_of(), without the id of the run that wrote a row (a killed run shifts them).
 constexpr const char* kAuditDigest =
