@@ -48,6 +48,10 @@ nlohmann::json to_json(const Config& c) {
     }
     for (const auto& [name, q] : c.queues) {
         j["queues"][name] = {{"bases", q.bases}, {"daily_capacity", to_json(q.daily_capacity)}, {"sla_days", to_json(q.sla_days)}};
+        if (!q.urgent_threshold.values().empty()) {
+            j["queues"][name]["urgent_threshold"] = to_json(q.urgent_threshold);
+            j["queues"][name]["urgent_sla_days"] = to_json(q.urgent_sla_days);
+        }
     }
     j["study_terms"] = nlohmann::json::array();
     for (const auto& t : c.study_terms) {

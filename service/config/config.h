@@ -40,6 +40,10 @@ struct QueueConfig {
     std::vector<std::string> bases;
     DatedParameter daily_capacity;
     DatedParameter sla_days;
+    // Escalation (rules.md §6): a review whose priority reaches the threshold gets a due date
+    // of as_of + urgent_sla_days at the latest. Empty: no review of the queue is urgent.
+    DatedParameter urgent_threshold;
+    DatedParameter urgent_sla_days;
 };
 
 struct StudyTerm {

@@ -108,7 +108,7 @@ std::map<std::string, QueueConfig> read_queues(const YamlReader& r, const YAML::
     for (const auto& kv : n) {
         const std::string name = kv.first.Scalar();
         const std::string p = "queues." + name;
-        r.only_keys(kv.second, {"bases", "daily_capacity", "sla_days"}, p);
+        r.only_keys(kv.second, {"bases", "daily_capacity", "sla_days", "urgent_threshold", "urgent_sla_days"}, p);
         QueueConfig q;
         const YAML::Node bases = r.require(kv.second, "bases", p);
         q.bases = r.word_list(bases, known_bases(), p + ".bases");
@@ -120,6 +120,12 @@ std::map<std::string, QueueConfig> read_queues(const YamlReader& r, const YAML::
         q.daily_capacity = r.dated(r.require(kv.second, "daily_capacity", p), "daily_capacity", p + ".daily_capacity",
                                    kDailyCapacityKind);
         q.sla_days = r.dated(r.require(kv.second, "sla_days", p), "sla_days", p + ".sla_days", kSlaDaysKind);
+        if (kv.second["urgent_threshold"] || kv.second["urgent_sla_days"]) {
+            q.urgent_threshold = r.dated(r.require(kv.second, "urgent_threshold", p), "urgent_threshold",
+                                         p + ".urgent_threshold", kUrgentThresholdKind);
+            q.urgent_sla_days = r.dated(r.require(kv.second, "urgent_sla_days", p), "urgent_sla_days",
+                                        p + ".urgent_sla_days", kUrgentSlaDaysKind);
+        }
         out[name] = std::move(q);
     }
     if (out.count("general") == 0) {

@@ -40,6 +40,8 @@ const ParameterSpec* find_parameter(const std::string& name);
 inline constexpr ValueKind kSignalWeightKind = ValueKind::weight;     // signals.<type>.weight
 inline constexpr ValueKind kDailyCapacityKind = ValueKind::capacity;  // queues.<name>.daily_capacity
 inline constexpr ValueKind kSlaDaysKind = ValueKind::day_count;       // queues.<name>.sla_days
+inline constexpr ValueKind kUrgentThresholdKind = ValueKind::weight;  // queues.<name>.urgent_threshold
+inline constexpr ValueKind kUrgentSlaDaysKind = ValueKind::day_count; // queues.<name>.urgent_sla_days
 inline constexpr ValueKind kQcSampleSizeKind = ValueKind::capacity;   // quality_control.sample_size
 
 }  // namespace supervision::config

@@ -49,7 +49,7 @@ using Stage = void (*)(pqxx::transaction_base&, const RunContext&, Counts&);
 // After the evaluation (run/evaluation.cpp), in order: what it found is written.
 constexpr std::pair<const char*, Stage> kWriting[] = {
     {"rejected_rows", record_rejections}, {"end", end_supervision}, {"enrol", enrol_permits},
-    {"evaluated", record_evaluated},      {"signal_lifecycle", update_signals}, {"reviews", score_and_queue}, {"qc_sample", draw_qc_sample},
+    {"evaluated", record_evaluated},      {"signal_lifecycle", update_signals}, {"reviews", score_and_queue}, {"events", write_events}, {"qc_sample", draw_qc_sample},
     {"evaluation_state", save_evaluation_state}, {"statistics", refresh_statistics},
 };
 

@@ -53,6 +53,8 @@ void load_parameters(pqxx::transaction_base& tx, const config::Config& config) {
     for (const auto& [queue, q] : config.queues) {
         cols.add("daily_capacity." + queue, q.daily_capacity);
         cols.add("sla_days." + queue, q.sla_days);
+        cols.add("urgent_threshold." + queue, q.urgent_threshold);
+        cols.add("urgent_sla_days." + queue, q.urgent_sla_days);
     }
     db::exec_file(tx, "run/session/load_parameters.sql", db::text_array(cols.name), db::text_array(cols.basis),
                   db::text_array(cols.sequence), db::text_array(cols.from), db::number_array(cols.value));

@@ -48,6 +48,8 @@ void record_evaluated(pqxx::transaction_base& tx, const RunContext& ctx, Counts&
 void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // Scores, review candidates, the capacity-limited opening and the backlog (rules.md §6).
 void score_and_queue(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The case system's events of the run (supervision.event), and their notification.
+void write_events(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The day's quality-control sample of permits with no signal (issue 4, docs/reports.md).
 void draw_qc_sample(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
 // The recheck days of the persons evaluated, and the register changes taken into account

@@ -12,6 +12,7 @@
 #include <limits>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -799,3 +800,45 @@ TEST(ValueKinds, MessagesSayWhatIsAllowed) {
 }
 
 }  // namespace
+
+// ---- escalation (rules.md §6): urgent_threshold and urgent_sla_days, both or neither ------
+
+namespace {
+const char* const kWorkSla =
+    "bases: [specialist, eu_blue_card, employed, other_work]\n    daily_capacity: [{from: 2000-01-01, value: 50}]\n"
+    "    sla_days: [{from: 2000-01-01, value: 30}]";
+}  // namespace
+
+TEST(QueueEscalation, NoneByDefault) {
+    const Config c = load_config_text(default_text(), "test.yaml");
+    EXPECT_TRUE(c.queues.at("work").urgent_threshold.values().empty());
+    EXPECT_TRUE(c.queues.at("work").urgent_sla_days.values().empty());
+}
+
+TEST(QueueEscalation, BothGivenLoadWithTheirEdgeValues) {
+    const auto e = replace_once(kWorkSla, std::string(kWorkSla) +
+                                              "\n    urgent_threshold: [{from: 2027-01-01, value: 0}]"
+                                              "\n    urgent_sla_days: [{from: 2027-01-01, value: 0}]");
+    const Config c = load_config_text(e.text, "test.yaml");
+    EXPECT_EQ(c.queues.at("work").urgent_threshold.values().size(), 1u);
+    EXPECT_EQ(c.queues.at("work").urgent_sla_days.values().at(0).value, 0.0);
+}
+
+TEST(QueueEscalation, OneWithoutTheOtherIsRefusedNamingTheMissingKey) {
+    const auto e = replace_once(kWorkSla, std::string(kWorkSla) + "\n    urgent_threshold: [{from: 2027-01-01, value: 2}]");
+    const auto message = load_error(e.text);
+    EXPECT_TRUE(contains(message, "queues.work.urgent_sla_days")) << message;
+}
+
+TEST(QueueEscalation, ValuesOutsideTheirMeaningAreRefused) {
+    for (const auto& [threshold, days, key] :
+         {std::tuple<const char*, const char*, const char*>{"-1", "7", "queues.work.urgent_threshold"},
+          {"2", "3651", "queues.work.urgent_sla_days"},
+          {"2", "1.5", "queues.work.urgent_sla_days"}}) {
+        const auto e = replace_once(kWorkSla, std::string(kWorkSla) +
+                                                  "\n    urgent_threshold: [{from: 2027-01-01, value: " + threshold +
+                                                  "}]\n    urgent_sla_days: [{from: 2027-01-01, value: " + days + "}]");
+        const auto message = load_error(e.text);
+        EXPECT_TRUE(contains(message, key)) << message;
+    }
+}

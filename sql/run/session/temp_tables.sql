@@ -282,3 +282,27 @@ CREATE TEMP TABLE review_locked (
     review_id bigint PRIMARY KEY,
     permit_id text   NOT NULL
 );
+
+-- The explanations in force on as_of (rules.md §6): the latest record of each (permit,
+-- type) whose explained_until is on or after as_of; those signals weigh 0 in the score
+-- (reviews/explained.sql).
+CREATE TEMP TABLE explained (
+    permit_id       text        NOT NULL,
+    signal_type     text        NOT NULL,
+    explained_until date        NOT NULL,
+    reason          text        NOT NULL,
+    recorded_by     text        NOT NULL,
+    recorded_at     timestamptz NOT NULL,
+    PRIMARY KEY (permit_id, signal_type)
+);
+
+-- The reviews whose priority or due date this run raised (reviews/escalate.sql), with
+-- what they were, for the events.
+CREATE TEMP TABLE escalated (
+    review_id    bigint  PRIMARY KEY,
+    permit_id    text    NOT NULL,
+    old_priority numeric NOT NULL,
+    priority     numeric NOT NULL,
+    old_due_on   date    NOT NULL,
+    due_on       date    NOT NULL
+);

@@ -161,6 +161,7 @@ TEST_F(SupervisorsDuringARunTest, AReviewASupervisorIsChangingIsLeftAloneAndTheR
     const auto result = run_on(conn(), "2024-07-02");
     EXPECT_EQ(result.counts["signals_waiting_for_busy_review"], 1);
     EXPECT_EQ(result.counts["signals_linked_to_open_reviews"], 0);
+    EXPECT_EQ(result.counts["reviews_escalated"], 0);
     EXPECT_FALSE(ended()->review_id);
     change.commit();
     // The next night links it to the review, now in hearing.
@@ -191,7 +192,11 @@ TEST_F(SupervisorsDuringARunTest, ASupervisorsCloseWaitsForTheRunThatLinkedASign
     EXPECT_EQ(ended()->review_id, std::optional<long long>(1));
     EXPECT_EQ(scalar("SELECT status || ' ' || outcome FROM supervision.revocation_review WHERE review_id = 1"),
               "closed no_action");
-    EXPECT_EQ(count("SELECT count(*) FROM supervision.review_audit WHERE review_id = 1"), 2);
+    // Inserted, escalated by the run (1.0 + 0.5), then closed by the official.
+    EXPECT_EQ(scalar("SELECT string_agg(operation || ':' || coalesce(new_values->>'priority', '') || ':' || "
+                     "coalesce(new_values->>'status', ''), ' ' ORDER BY audit_id) FROM supervision.review_audit "
+                     "WHERE review_id = 1"),
+              "INSERT:1:open UPDATE:1.5: UPDATE::closed");
 }
 
 TEST_F(SupervisorsDuringARunTest, ReviewsWithoutNewSignalsAreNeverLockedByTheRun) {
