@@ -46,6 +46,8 @@ void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Count
     // The first month is bound as a value, so the planner sees how much of the Incomes
     // Register it reads and scans it instead of walking an index.
     const auto first_day = db::exec_file(tx, "run/evaluate/person_months_from.sql", as_of)[0][0].as<std::string>();
+    db::exec_file(tx, "run/evaluate/income_suspects.sql", ctx.shard.count, ctx.shard.index, ctx.scope.persons);
+    db::exec_script(tx, "run/evaluate/analyze_suspects.sql");
     db::exec_file(tx, "run/evaluate/income_read.sql", as_of, first_day, ctx.shard.count, ctx.shard.index,
                   ctx.scope.persons);
     db::exec_script(tx, "run/evaluate/analyze_income.sql");

@@ -33,24 +33,11 @@ CREATE TEMP TABLE rejected_now (
     PRIMARY KEY (source, source_key, reason)
 );
 
--- rules.md §8, keying errors (sql/run/validate/, evaluate/income_read.sql). SQL functions
--- of one expression: the planner inlines them into the statements that call them.
+-- rules.md §8, keying errors (sql/run/validate/, evaluate/income_read.sql): an id empty
+-- or padded with white space is supervision.padded() (migration 0011), a date out of the
+-- range below pg_temp.day(). SQL functions of one expression: the planner inlines them
+-- into the statements that call them.
 --
--- An id with white space at either end is not the id it looks like ('H-1 ' is another
--- person than 'H-1'), and one of white space only is no id. True when the id does not
--- start and end with a character other than white space: the class \s (what the server's
--- locale knows) and the rest of Unicode's White_Space, which a locale may not count (the
--- no-break spaces U+00A0, U+2007, U+202F, NEL U+0085, the separators). NULL for NULL;
--- false for '' (judged apart). An id that starts with a printable ASCII character (a byte
--- comparison) and ends with one, nearly every id, is none without the regular
--- expression: that halves the cost (0.09 µs an id instead of 0.17 µs measured; three a
--- row of the Incomes Register, the largest).
-CREATE OR REPLACE FUNCTION pg_temp.padded(p_id text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-    SELECT CASE WHEN p_id COLLATE "C" >= '!' AND p_id COLLATE "C" < E'\x7f'
-                     AND int4range(33, 126, '[]') @> ascii(right(p_id, 1)) THEN false
-                ELSE p_id !~ '^([^\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000](.*[^\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])?)?$' END
-$$;
-
 -- A register date the run can count with, else NULL: a calendar day from 1800-01-01 to
 -- 9999-12-31. 'infinity' and '-infinity' are no calendar days; a day outside the range
 -- cannot be true of these registers and some make the date arithmetic fail (a year after
@@ -305,4 +292,9 @@ CREATE TEMP TABLE escalated (
     priority     numeric NOT NULL,
     old_due_on   date    NOT NULL,
     due_on       date    NOT NULL
+);
+
+-- The Incomes Register rows whose keys may be wrong (evaluate/income_suspects.sql).
+CREATE TEMP TABLE income_suspect (
+    record_id text PRIMARY KEY
 );

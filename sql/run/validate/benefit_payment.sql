@@ -9,9 +9,9 @@ SELECT 'benefit_payment', k.source_key, string_to_table(k.reasons, E'\n'), k.per
 FROM (
     SELECT b.payment_id AS source_key, coalesce(b.person_id, '') AS person_id, concat_ws(E'\n',
         CASE WHEN b.payment_id = '' THEN 'payment_id empty' END,
-        CASE WHEN pg_temp.padded(b.payment_id) THEN 'payment_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(b.payment_id) THEN 'payment_id has leading or trailing white space' END,
         CASE WHEN b.person_id IS NULL OR b.person_id = '' THEN 'person_id missing' END,
-        CASE WHEN pg_temp.padded(b.person_id) THEN 'person_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(b.person_id) THEN 'person_id has leading or trailing white space' END,
         CASE WHEN b.benefit IS NULL OR b.benefit NOT IN ('basic_social_assistance', 'other') THEN 'unknown benefit' END,
         CASE WHEN b.period_start IS NULL OR b.period_end IS NULL THEN 'period dates missing' END,
         CASE WHEN NOT isfinite(b.period_start) THEN 'period_start is not a calendar day' END,

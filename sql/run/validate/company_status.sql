@@ -8,7 +8,7 @@ SELECT 'company_status', k.source_key, string_to_table(k.reasons, E'\n')
 FROM (
     SELECT pg_temp.source_key(s.company_id, s.status_date::text) AS source_key, concat_ws(E'\n',
         CASE WHEN s.company_id = '' THEN 'company_id empty' END,
-        CASE WHEN pg_temp.padded(s.company_id) THEN 'company_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(s.company_id) THEN 'company_id has leading or trailing white space' END,
         CASE WHEN NOT isfinite(s.status_date) THEN 'status_date is not a calendar day' END,
         CASE WHEN pg_temp.day(s.status_date) IS NULL AND isfinite(s.status_date) THEN 'status_date out of range' END,
         CASE WHEN s.status IS NULL OR s.status NOT IN ('active', 'liquidation', 'bankrupt', 'deregistered') THEN 'unknown status' END,

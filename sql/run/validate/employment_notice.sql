@@ -10,8 +10,8 @@
 WITH keyed AS (
     SELECT n.notice_id, n.person_id, n.employer_id, n.employment_ended_on
     FROM registry.employment_notice n
-    WHERE n.notice_id <> '' AND NOT pg_temp.padded(n.notice_id)
-      AND coalesce(n.employer_id <> '' AND NOT pg_temp.padded(n.employer_id), true)
+    WHERE n.notice_id <> '' AND NOT supervision.padded(n.notice_id)
+      AND coalesce(n.employer_id <> '' AND NOT supervision.padded(n.employer_id), true)
       AND pg_temp.day(n.employment_ended_on) IS NOT NULL
       AND supervision.in_scope(n.person_id, $1, $2, $3)
 ), duplicate AS (
@@ -26,11 +26,11 @@ SELECT 'employment_notice', k.source_key, string_to_table(k.reasons, E'\n'), k.p
 FROM (
     SELECT n.notice_id AS source_key, coalesce(n.person_id, '') AS person_id, concat_ws(E'\n',
         CASE WHEN n.notice_id = '' THEN 'notice_id empty' END,
-        CASE WHEN pg_temp.padded(n.notice_id) THEN 'notice_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(n.notice_id) THEN 'notice_id has leading or trailing white space' END,
         CASE WHEN n.person_id IS NULL OR n.person_id = '' THEN 'person_id missing' END,
-        CASE WHEN pg_temp.padded(n.person_id) THEN 'person_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(n.person_id) THEN 'person_id has leading or trailing white space' END,
         CASE WHEN n.employer_id = '' THEN 'employer_id empty' END,
-        CASE WHEN pg_temp.padded(n.employer_id) THEN 'employer_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(n.employer_id) THEN 'employer_id has leading or trailing white space' END,
         CASE WHEN n.employment_ended_on IS NULL THEN 'employment_ended_on missing' END,
         CASE WHEN NOT isfinite(n.employment_ended_on) THEN 'employment_ended_on is not a calendar day' END,
         CASE WHEN pg_temp.day(n.employment_ended_on) IS NULL AND isfinite(n.employment_ended_on) THEN 'employment_ended_on out of range' END,

@@ -1,6 +1,6 @@
 -- rules.md §8: permits whose meaning cannot be used. Each failed check is one row; the
 -- reasons are short and stable, so a row keeps its identity across runs until fixed.
--- Keying errors first: an id empty or with white space at either end (pg_temp.padded), a
+-- Keying errors first: an id empty or with white space at either end (supervision.padded), a
 -- date that is not a calendar day ('infinity', '-infinity') or out of the registers' range
 -- (pg_temp.day). The comparisons of the other checks read the dates through pg_temp.day,
 -- so such a date gives its own reason only, and no later statement meets it in a permit
@@ -54,15 +54,15 @@ SELECT 'permit', k.source_key, string_to_table(k.reasons, E'\n'), k.person_id
 FROM (
     SELECT p.permit_id AS source_key, coalesce(p.person_id, '') AS person_id, concat_ws(E'\n',
         CASE WHEN p.permit_id = '' THEN 'permit_id empty' END,
-        CASE WHEN pg_temp.padded(p.permit_id) THEN 'permit_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(p.permit_id) THEN 'permit_id has leading or trailing white space' END,
         CASE WHEN p.person_id IS NULL OR p.person_id = '' THEN 'person_id missing' END,
-        CASE WHEN pg_temp.padded(p.person_id) THEN 'person_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(p.person_id) THEN 'person_id has leading or trailing white space' END,
         CASE WHEN p.employer_id = '' THEN 'employer_id empty' END,
-        CASE WHEN pg_temp.padded(p.employer_id) THEN 'employer_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(p.employer_id) THEN 'employer_id has leading or trailing white space' END,
         CASE WHEN p.company_id = '' THEN 'company_id empty' END,
-        CASE WHEN pg_temp.padded(p.company_id) THEN 'company_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(p.company_id) THEN 'company_id has leading or trailing white space' END,
         CASE WHEN p.institution_id = '' THEN 'institution_id empty' END,
-        CASE WHEN pg_temp.padded(p.institution_id) THEN 'institution_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(p.institution_id) THEN 'institution_id has leading or trailing white space' END,
         CASE WHEN p.basis IS NULL OR p.basis NOT IN ('student', 'specialist', 'eu_blue_card', 'growth_entrepreneur', 'employed', 'self_employed', 'other_work', 'researcher', 'family', 'other') THEN 'unknown basis' END,
         CASE WHEN p.sequence IS NULL OR p.sequence NOT IN ('first', 'extended') THEN 'unknown sequence' END,
         CASE WHEN p.status IS NULL OR p.status NOT IN ('granted', 'revoked', 'withdrawn') THEN 'unknown status' END,

@@ -14,9 +14,9 @@ SELECT 'population_event', k.source_key, string_to_table(k.reasons, E'\n'), k.pe
 FROM (
     SELECT e.event_id AS source_key, coalesce(e.person_id, '') AS person_id, concat_ws(E'\n',
         CASE WHEN e.event_id = '' THEN 'event_id empty' END,
-        CASE WHEN pg_temp.padded(e.event_id) THEN 'event_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(e.event_id) THEN 'event_id has leading or trailing white space' END,
         CASE WHEN e.person_id IS NULL OR e.person_id = '' THEN 'person_id missing' END,
-        CASE WHEN pg_temp.padded(e.person_id) THEN 'person_id has leading or trailing white space' END,
+        CASE WHEN supervision.padded(e.person_id) THEN 'person_id has leading or trailing white space' END,
         CASE WHEN e.event_type IS NULL OR e.event_type NOT IN ('registered', 'emigrated', 'returned', 'deceased') THEN 'unknown event_type' END,
         CASE WHEN e.event_date IS NULL THEN 'event_date missing' END,
         CASE WHEN NOT isfinite(e.event_date) THEN 'event_date is not a calendar day' END,
@@ -29,11 +29,11 @@ FROM (
                  row_number() OVER (PARTITION BY ev.person_id, ev.event_date, ev.event_type, k.keyed
                                     ORDER BY ev.event_id) AS copy_no
           FROM registry.population_event ev
-          CROSS JOIN LATERAL (SELECT ev.event_id <> '' AND NOT pg_temp.padded(ev.event_id)
+          CROSS JOIN LATERAL (SELECT ev.event_id <> '' AND NOT supervision.padded(ev.event_id)
                                      AND pg_temp.day(ev.event_date) IS NOT NULL AS keyed) k
           WHERE supervision.in_scope(ev.person_id, $1, $2, $3)) e
     LEFT JOIN (SELECT person_id, min(event_date) AS died FROM registry.population_event
-               WHERE event_type = 'deceased' AND event_id <> '' AND NOT pg_temp.padded(event_id)
+               WHERE event_type = 'deceased' AND event_id <> '' AND NOT supervision.padded(event_id)
                  AND pg_temp.day(event_date) IS NOT NULL AND supervision.in_scope(person_id, $1, $2, $3)
                GROUP BY person_id) d ON d.person_id = e.person_id
     -- A fence: the reasons are computed once a row; pulled up into the outer query they
