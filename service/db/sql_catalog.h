@@ -5,7 +5,7 @@
 
 namespace supervision::db {
 
-// Every file, keyed by its path under sql/ (e.g. "run/enrolment/enrol.sql").
+// Every file, keyed by its path under sql/ (e.g. "run/22_enrol/enrol.sql").
 const std::map<std::string, std::string>& sql_catalog();
 
 // One file's text; a missing name is a programming error (std::logic_error).

@@ -7,8 +7,8 @@
 
 namespace supervision::run {
 
-// Needs the session's configuration and register tables (load_session, registers/load.sql).
+// Needs the session's configuration and register tables (load_session, 01_registers/load.sql).
 // Adds each stage's seconds to counts["stage_seconds"].
-void evaluate(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+void evaluate(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 
 }  // namespace supervision::run

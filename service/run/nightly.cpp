@@ -1,16 +1,14 @@
 #include "run/nightly.h"
 
 #include "db/migrations.h"
+#include "db/statement.h"
 #include "errors.h"
 #include "run/evaluation.h"
-#include "db/statement.h"
 #include "run/ledger.h"
 #include "run/lock_watch.h"
-#include "run/scope.h"
+#include "run/pipeline.h"
 #include "run/session_setup.h"
 #include "run/shards.h"
-#include "run/stage_log.h"
-#include "run/stages.h"
 
 #include <spdlog/spdlog.h>
 
@@ -44,60 +42,38 @@ std::string lock_timeout_message(const RunContext& ctx, const std::optional<std:
            "; nothing of it was kept: let that session finish (or end it), then run again";
 }
 
-using Stage = void (*)(pqxx::transaction_base&, const RunContext&, Counts&);
-
-// After the evaluation (run/evaluation.cpp), in order: what it found is written.
-constexpr std::pair<const char*, Stage> kWriting[] = {
-    {"rejected_rows", record_rejections}, {"end", end_supervision}, {"enrol", enrol_permits},
-    {"evaluated", record_evaluated},      {"signal_lifecycle", update_signals}, {"reviews", score_and_queue}, {"events", write_events}, {"qc_sample", draw_qc_sample},
-    {"evaluation_state", save_evaluation_state}, {"statistics", refresh_statistics},
-};
-
 // The evaluation half: in a REPEATABLE READ transaction, so that every stage and every
 // worker reads the registers as of one moment. It writes only the session's temporary
-// tables, which outlive its commit. Returns how it evaluated (run/scope.h).
-Counts evaluate_run(pqxx::connection& conn, RunContext& ctx, const RunOptions& options, Counts& counts) {
+// tables, which outlive its commit. The setup stages choose the mode (ctx.mode).
+void evaluate_run(pqxx::connection& conn, RunContext& ctx, const RunOptions& options, Counts& counts) {
     pqxx::transaction<pqxx::isolation_level::repeatable_read> tx(conn, "evaluation");
-    StageClock clock(counts);
-    load_session(tx, *ctx.config);
-    clock.lap("session");
-    check_registers(tx, ctx, counts);
-    clock.lap("registers");
-    EvaluationPlan plan = plan_evaluation(tx, ctx, options.evaluation, counts);
-    ctx.scope = plan.scope;
-    clock.lap("scope");
+    run_phase(Phase::setup, tx, ctx, counts);
     if (options.workers > 1) {
         evaluate_in_shards(tx, ctx, options.connect, options.workers, counts);
     } else {
         evaluate(tx, ctx, counts);
     }
-    note_changes_seen(tx);
     try {
         tx.commit();
     } catch (const pqxx::in_doubt_error&) {
         // Nothing of the evaluation outlives its session: whatever happened, nothing is kept.
         throw pqxx::broken_connection("the connection was lost as the evaluation ended");
     }
-    return plan.state;
 }
 
 // The writing half: in READ COMMITTED, so that the reviews stage sees and locks the reviews
 // as the supervisors last committed them, not as they were when the evaluation began
 // (docs/architecture.md, "Supervisors during a run"). Only this transaction writes
 // persistent rows; it commits with the run record's success, or not at all.
-void write_run(pqxx::connection& conn, const RunContext& ctx, const Counts& evaluation, Counts& counts) {
+void write_run(pqxx::connection& conn, RunContext& ctx, Counts& counts) {
     pqxx::work tx(conn, "writing");
-    db::exec_script(tx, "run/session/settings.sql");
-    StageClock clock(counts);
-    for (const auto& [name, stage] : kWriting) {
-        stage(tx, ctx, counts);
-        clock.lap(name);
-    }
+    db::exec_script(tx, "run/00_session/settings.sql");
+    run_phase(Phase::writing, tx, ctx, counts);
     if (ctx.dry_run) {
         tx.abort();
         return;
     }
-    record_success(tx, ctx.run_id, counts, evaluation);
+    record_success(tx, ctx.run_id, counts, ctx.evaluation_state);
     tx.commit();
 }
 
@@ -111,8 +87,15 @@ RunResult run_nightly(pqxx::connection& conn, const config::Config& config, cons
     LockWatch lock_watch(options.connect);
     lock_watch.watch(conn.backendpid());
     set_lock_timeout(conn, options.lock_timeout_s);
-    RunContext ctx{next_run_id(conn), as_of, options.dry_run, &config, identity.digest, Shard{}, Scope{},
-                   options.lock_timeout_s, &lock_watch};
+    RunContext ctx;
+    ctx.run_id = next_run_id(conn);
+    ctx.as_of = as_of;
+    ctx.dry_run = options.dry_run;
+    ctx.config = &config;
+    ctx.config_digest = identity.digest;
+    ctx.policy = options.evaluation;
+    ctx.lock_timeout_s = options.lock_timeout_s;
+    ctx.lock_watch = &lock_watch;
     if (!ctx.dry_run) {
         mark_abandoned_runs(conn, ctx.run_id);
         check_as_of(conn, as_of, options.today.value_or(rules::today_in_helsinki()));
@@ -122,8 +105,8 @@ RunResult run_nightly(pqxx::connection& conn, const config::Config& config, cons
                  ctx.dry_run ? " (dry run)" : "", identity.digest.substr(0, 12), options.workers);
     Counts counts = Counts::object();
     try {
-        const Counts evaluation = evaluate_run(conn, ctx, options, counts);
-        write_run(conn, ctx, evaluation, counts);
+        evaluate_run(conn, ctx, options, counts);
+        write_run(conn, ctx, counts);
         discard_session(conn);
     } catch (const pqxx::in_doubt_error&) {
         throw DatabaseError("the connection was lost while run " + std::to_string(ctx.run_id) +

@@ -4,7 +4,6 @@
 #include "db/connection.h"
 #include "rules/dates.h"
 #include "run/run_context.h"
-#include "run/scope.h"
 
 #include <optional>
 #include <pqxx/pqxx>
@@ -16,7 +15,7 @@ struct RunOptions {
     std::optional<rules::Day> today;  // the calendar's today; default: today in Europe/Helsinki (tests set it)
     bool dry_run = false;             // compute everything, write nothing, print the counts
     int workers = 1;                  // evaluation sessions at once (run/shards.h); 1: in the run's own
-    EvaluationPolicy evaluation;      // full or incremental (run/scope.h)
+    EvaluationPolicy evaluation;      // full or incremental (run/mode.h)
     db::ConnectOptions connect;       // how the workers' and the lock watch's sessions connect
     int lock_timeout_s = 1800;        // a session waits this long for a lock, then the run stops (exit 4)
 };

@@ -1,16 +1,14 @@
 #include "db/statement.h"
 #include "errors.h"
-#include "run/stage_log.h"
 #include "run/stages.h"
 
 namespace supervision::run {
 
-void check_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
-    StageLog log("registers");
+long long check_registers(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts) {
     const auto max_days = ctx.config->parameter("max_staleness_days").value_on(ctx.as_of);
     if (!max_days) throw ConfigError(ctx.config->source_path + ": parameters.max_staleness_days: no value in force on " + rules::to_iso(ctx.as_of));
-    db::exec_file(tx, "run/registers/load.sql");
-    const auto rows = db::exec_file(tx, "run/registers/staleness.sql", rules::to_iso(ctx.as_of), static_cast<int>(*max_days));
+    db::exec_file(tx, "run/01_registers/load.sql");
+    const auto rows = db::exec_file(tx, "run/01_registers/staleness.sql", rules::to_iso(ctx.as_of), static_cast<int>(*max_days));
     Counts stale = Counts::array();
     for (const auto& row : rows) {
         const std::string source = row["source"].as<std::string>();
@@ -25,7 +23,7 @@ void check_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& 
         }
     }
     counts["stale_registers"] = stale;
-    log.done(static_cast<long long>(rows.size()));
+    return static_cast<long long>(rows.size());
 }
 
 }  // namespace supervision::run

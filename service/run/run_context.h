@@ -1,39 +1,24 @@
 #pragma once
 #include "config/config.h"
 #include "rules/dates.h"
+#include "run/mode.h"
+#include "run/shard.h"
 
 #include <nlohmann/json.hpp>
 
-#include <map>
-#include <optional>
 #include <string>
 
 namespace supervision::run {
 
 class LockWatch;
 
-// The part of the persons a session evaluates: those with
-// supervision.shard_of(person_id, count) = index (run --workers, run/shards.h).
-struct Shard {
-    int count = 1;
-    int index = 0;
-};
+// The run's counts, recorded in supervision.run.counts and printed by a dry run.
+using Counts = nlohmann::json;
 
-// The persons an incremental run evaluates (run/scope.h, docs/incremental.md): their ids as
-// one PostgreSQL array value, bound to the evaluation's statements (supervision.in_scope);
-// none for a full run, which evaluates everyone.
-struct Scope {
-    std::optional<std::string> persons;
-    std::map<std::string, std::string> changed;  // register → its persons whose rows of it changed
-    bool completeness_moved = false;             // a register's complete_through differs from the last run's
-    bool incremental() const { return persons.has_value(); }
-    // The persons whose rows of a person register the run validates: those whose rows of it
-    // changed; none (everyone) for a full run.
-    std::optional<std::string> validated_in(const std::string& source) const {
-        if (!incremental()) return std::nullopt;
-        const auto it = changed.find(source);
-        return it == changed.end() ? std::string("{}") : it->second;
-    }
+// Whether a run may evaluate incrementally (run/scope.h).
+struct EvaluationPolicy {
+    bool full = false;        // --full: evaluate everyone whatever changed
+    int full_every_days = 7;  // a full evaluation at least this often, whatever the change capture says
 };
 
 // What every stage of one run needs to know.
@@ -42,14 +27,13 @@ struct RunContext {
     rules::Day as_of;
     bool dry_run = false;
     const config::Config* config = nullptr;
-    std::string config_digest;  // SHA-256 of the canonical configuration
-    Shard shard;                // the evaluation stages' persons; all of them by default
-    Scope scope;                // and of those, an incremental run's only
-    int lock_timeout_s = 0;     // how long a session of the run waits for a lock (run/session_setup.h)
+    std::string config_digest;        // SHA-256 of the canonical configuration
+    Shard shard;                      // the evaluation stages' persons; all of them by default
+    Mode mode = Mode::full();         // and of those, which; set by the scope stage (run/mode.h)
+    EvaluationPolicy policy;          // what the scope stage may choose
+    Counts evaluation_state;          // the scope stage's, for the run record (supervision.run.evaluation)
+    int lock_timeout_s = 0;           // how long a session of the run waits for a lock (run/session_setup.h)
     LockWatch* lock_watch = nullptr;  // the run's sessions' lock waits, logged (run/lock_watch.h)
 };
-
-// The run's counts, recorded in supervision.run.counts and printed by a dry run.
-using Counts = nlohmann::json;
 
 }  // namespace supervision::run

@@ -2,7 +2,7 @@
 
 #include "db/statement.h"
 #include "run/person_registers.h"
-#include "run/stage_log.h"
+#include "run/stages.h"
 #include "version.h"
 
 #include <spdlog/spdlog.h>
@@ -40,14 +40,14 @@ Counts column(const pqxx::field& f) { return f.is_null() ? Counts() : Counts(f.a
 // Each register's complete_through this run, which the evidence of signals cites.
 Counts completeness(pqxx::transaction_base& tx) {
     Counts out = Counts::object();
-    for (const auto& row : db::exec_file(tx, "run/scope/completeness.sql")) {
+    for (const auto& row : db::exec_file(tx, "run/02_scope/completeness.sql")) {
         out[row["source"].as<std::string>()] = column(row["complete_through"]);
     }
     return out;
 }
 
 Counts current_keys(pqxx::transaction_base& tx, const RunContext& ctx) {
-    const auto row = db::exec_file(tx, "run/scope/keys.sql", rules::to_iso(ctx.as_of))[0];
+    const auto row = db::exec_file(tx, "run/02_scope/keys.sql", rules::to_iso(ctx.as_of))[0];
     return Counts{{"service_version", kServiceVersion},
                   {"config_digest", ctx.config_digest},
                   {"incomes_month_end", column(row["incomes_month_end"])},
@@ -63,7 +63,7 @@ struct LastRun {
 };
 
 std::optional<LastRun> last_run(pqxx::transaction_base& tx) {
-    const auto rows = db::exec_file(tx, "run/scope/last_state.sql");
+    const auto rows = db::exec_file(tx, "run/02_scope/last_state.sql");
     if (rows.empty() || rows[0]["evaluation"].is_null()) return std::nullopt;
     Counts evaluation = Counts::parse(rows[0]["evaluation"].as<std::string>());
     if (!evaluation.contains("keys") || !evaluation.contains("last_full_as_of")) return std::nullopt;
@@ -80,7 +80,7 @@ std::string full_reason(pqxx::transaction_base& tx, const RunContext& ctx, const
     for (const auto& k : kKeys) {
         if (last->evaluation["keys"].value(k.key, Counts()) != keys[k.key]) return k.change;
     }
-    if (db::exec_file(tx, "run/scope/config_dates.sql", since, rules::to_iso(ctx.as_of))[0][0].as<long long>() > 0) {
+    if (db::exec_file(tx, "run/02_scope/config_dates.sql", since, rules::to_iso(ctx.as_of))[0][0].as<long long>() > 0) {
         return "a dated parameter, coverage line or campaign day falls after " + since;
     }
     const auto last_full = *rules::parse_iso_date(last->evaluation["last_full_as_of"].get<std::string>());
@@ -89,10 +89,10 @@ std::string full_reason(pqxx::transaction_base& tx, const RunContext& ctx, const
         return "the last full evaluation was " + std::to_string(days) + " days ago (--full-every-days " +
                std::to_string(policy.full_every_days) + ")";
     }
-    for (const auto& row : db::exec_file(tx, "run/scope/capture_off.sql")) {
+    for (const auto& row : db::exec_file(tx, "run/02_scope/capture_off.sql")) {
         return std::string("change capture is not always enabled on registry.") + row[0].c_str();
     }
-    for (const auto& row : db::exec_file(tx, "run/scope/whole_changes.sql")) {
+    for (const auto& row : db::exec_file(tx, "run/02_scope/whole_changes.sql")) {
         return std::string("registry.") + row[0].c_str() + " was truncated or changed in bulk";
     }
     return {};
@@ -104,9 +104,9 @@ std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, c
     const std::string since = rules::to_iso(last.as_of);
     const bool population_moved =
         last.evaluation["keys"].value("population_complete_through", Counts()) != keys["population_complete_through"];
-    db::exec_file(tx, "run/scope/changed_by_register.sql");
-    db::exec_file(tx, "run/scope/persons.sql", since, rules::to_iso(ctx.as_of), population_moved);
-    const auto size = db::exec_file(tx, "run/scope/size.sql")[0];
+    db::exec_file(tx, "run/incremental/changed_by_register.sql");
+    db::exec_file(tx, "run/incremental/persons.sql", since, rules::to_iso(ctx.as_of), population_moved);
+    const auto size = db::exec_file(tx, "run/incremental/size.sql")[0];
     persons = size["persons"].as<long long>();
     const auto all = size["persons_in_registers"].as<long long>();
     if (persons > kIncrementalAlwaysPersons &&
@@ -119,49 +119,36 @@ std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, c
 
 }  // namespace
 
-EvaluationPlan plan_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, const EvaluationPolicy& policy,
-                               Counts& counts) {
-    StageLog log("scope");
+long long choose_mode(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts) {
     const Counts keys = current_keys(tx, ctx);
     const Counts registers = completeness(tx);
     const auto last = last_run(tx);
-    std::string reason = full_reason(tx, ctx, policy, last, keys);
+    std::string reason = full_reason(tx, ctx, ctx.policy, last, keys);
     long long persons = 0;
     if (reason.empty()) reason = collect_persons(tx, ctx, *last, keys, persons);
 
-    EvaluationPlan plan;
     const bool incremental = reason.empty();
+    ctx.mode = Mode::full();
     if (incremental) {
-        db::exec_script(tx, "run/scope/analyze.sql");
-        Scope all;
-        all.persons = std::string();
-        plan.scope = scope_of_shard(tx, all, Shard{});
-        plan.scope.completeness_moved = last->evaluation.value("complete_through", Counts()) != registers;
+        db::exec_script(tx, "run/incremental/analyze.sql");
+        const bool completeness_moved = last->evaluation.value("complete_through", Counts()) != registers;
+        ctx.mode = Mode::incremental("{}", {}, completeness_moved).of_shard(tx, Shard{});
         reason = std::to_string(persons) + " persons changed, due or starting since " + rules::to_iso(last->as_of);
     }
-    const Counts summary{{"mode", incremental ? "incremental" : "full"},
+    // The register changes this run takes into account: the ones its snapshot sees, which is
+    // the evaluation's whole transaction's (REPEATABLE READ).
+    db::exec_file(tx, "run/02_scope/changes_seen.sql");
+    const Counts summary{{"mode", ctx.mode.name()},
                          {"reason", reason},
                          {"persons", incremental ? Counts(persons) : Counts()}};
     counts["evaluation"] = summary;
-    plan.state = summary;
-    plan.state["keys"] = keys;
-    plan.state["complete_through"] = registers;
-    plan.state["last_full_as_of"] =
+    ctx.evaluation_state = summary;
+    ctx.evaluation_state["keys"] = keys;
+    ctx.evaluation_state["complete_through"] = registers;
+    ctx.evaluation_state["last_full_as_of"] =
         incremental ? last->evaluation["last_full_as_of"] : Counts(rules::to_iso(ctx.as_of));
-    spdlog::info("evaluation {}: {}", summary["mode"].get<std::string>(), reason);
-    log.done(incremental ? persons : 0);
-    return plan;
-}
-
-Scope scope_of_shard(pqxx::transaction_base& tx, const Scope& run_scope, const Shard& shard) {
-    if (!run_scope.incremental()) return run_scope;
-    Scope scope = run_scope;
-    scope.persons = db::exec_file(tx, "run/scope/list.sql", shard.count, shard.index)[0][0].as<std::string>();
-    for (const char* source : kPersonRegisters) {
-        scope.changed[source] =
-            db::exec_file(tx, "run/scope/list_changed.sql", shard.count, shard.index, source)[0][0].as<std::string>();
-    }
-    return scope;
+    spdlog::info("evaluation {}: {}", ctx.mode.name(), reason);
+    return incremental ? persons : 0;
 }
 
 }  // namespace supervision::run

@@ -2,6 +2,7 @@
 
 #include "db/pg_array.h"
 #include "db/statement.h"
+#include "run/stages.h"
 
 namespace supervision::run {
 
@@ -25,7 +26,7 @@ void load_lines(pqxx::transaction_base& tx, const config::Config& config) {
             scope_from.push_back(rules::to_iso(line.scope_from));
         }
     }
-    db::exec_file(tx, "run/session/load_coverage_lines.sql", db::int_array(ord), db::text_array(id),
+    db::exec_file(tx, "run/00_session/load_coverage_lines.sql", db::int_array(ord), db::text_array(id),
                   db::text_array(effective), db::text_array(basis), db::text_array(sequence),
                   db::text_array(validity), db::int_array(months), db::text_array(scope_field),
                   db::text_array(scope_from));
@@ -56,7 +57,7 @@ void load_parameters(pqxx::transaction_base& tx, const config::Config& config) {
         cols.add("urgent_threshold." + queue, q.urgent_threshold);
         cols.add("urgent_sla_days." + queue, q.urgent_sla_days);
     }
-    db::exec_file(tx, "run/session/load_parameters.sql", db::text_array(cols.name), db::text_array(cols.basis),
+    db::exec_file(tx, "run/00_session/load_parameters.sql", db::text_array(cols.name), db::text_array(cols.basis),
                   db::text_array(cols.sequence), db::text_array(cols.from), db::number_array(cols.value));
 }
 
@@ -72,7 +73,7 @@ void load_signal_scope(pqxx::transaction_base& tx, const config::Config& config)
             }
         }
     }
-    db::exec_file(tx, "run/session/load_signal_scope.sql", db::text_array(type), db::text_array(basis),
+    db::exec_file(tx, "run/00_session/load_signal_scope.sql", db::text_array(type), db::text_array(basis),
                   db::text_array(sequence));
 }
 
@@ -84,7 +85,7 @@ void load_queues(pqxx::transaction_base& tx, const config::Config& config) {
             queue.push_back(name);
         }
     }
-    db::exec_file(tx, "run/session/load_queue_bases.sql", db::text_array(basis), db::text_array(queue));
+    db::exec_file(tx, "run/00_session/load_queue_bases.sql", db::text_array(basis), db::text_array(queue));
 }
 
 void load_terms(pqxx::transaction_base& tx, const config::Config& config) {
@@ -97,7 +98,7 @@ void load_terms(pqxx::transaction_base& tx, const config::Config& config) {
         em.push_back(t.end_month);
         ed.push_back(t.end_day);
     }
-    db::exec_file(tx, "run/session/load_study_terms.sql", db::text_array(name), db::int_array(sm), db::int_array(sd),
+    db::exec_file(tx, "run/00_session/load_study_terms.sql", db::text_array(name), db::int_array(sm), db::int_array(sd),
                   db::int_array(em), db::int_array(ed));
 }
 
@@ -106,7 +107,7 @@ void load_campaigns(pqxx::transaction_base& tx, const config::Config& config) {
         return d ? std::optional<std::string>(rules::to_iso(*d)) : std::nullopt;
     };
     for (const auto& k : config.campaigns) {
-        db::exec_file(tx, "run/session/load_campaign.sql", k.id, rules::to_iso(k.active_from),
+        db::exec_file(tx, "run/00_session/load_campaign.sql", k.id, rules::to_iso(k.active_from),
                       rules::to_iso(k.active_until), db::text_array(k.bases), db::text_array(k.sequences),
                       day(k.decided_from), day(k.decided_until), db::text_array(k.with_open_signal));
     }
@@ -115,25 +116,30 @@ void load_campaigns(pqxx::transaction_base& tx, const config::Config& config) {
 }  // namespace
 
 void load_session(pqxx::transaction_base& tx, const config::Config& config) {
-    db::exec_script(tx, "run/session/settings.sql");
-    db::exec_script(tx, "run/session/temp_tables.sql");
+    db::exec_script(tx, "run/00_session/settings.sql");
+    db::exec_script(tx, "run/00_session/temp_tables.sql");
     load_lines(tx, config);
     load_parameters(tx, config);
     load_signal_scope(tx, config);
     load_queues(tx, config);
     load_terms(tx, config);
     load_campaigns(tx, config);
-    db::exec_script(tx, "run/session/analyze.sql");
+    db::exec_script(tx, "run/00_session/analyze.sql");
+}
+
+long long load_configuration(pqxx::transaction_base& tx, RunContext& ctx, Counts&) {
+    load_session(tx, *ctx.config);
+    return 0;
 }
 
 void discard_session(pqxx::connection& conn) {
     pqxx::nontransaction tx(conn);
-    db::exec_script(tx, "run/session/discard.sql");
+    db::exec_script(tx, "run/00_session/discard.sql");
 }
 
 void set_lock_timeout(pqxx::connection& conn, int seconds) {
     pqxx::nontransaction tx(conn);
-    db::exec_file(tx, "run/session/lock_timeout.sql", std::to_string(seconds) + "s");
+    db::exec_file(tx, "run/00_session/lock_timeout.sql", std::to_string(seconds) + "s");
 }
 
 }  // namespace supervision::run

@@ -3,7 +3,7 @@
 #include "db/statement.h"
 #include "run/evaluation.h"
 #include "run/lock_watch.h"
-#include "run/scope.h"
+#include "run/pipeline.h"
 #include "run/session_setup.h"
 #include "run/stage_log.h"
 
@@ -23,9 +23,16 @@ namespace {
 
 using ShardTransaction = pqxx::transaction<pqxx::isolation_level::repeatable_read>;
 
-// What the writing stages read, in the order they are copied. The shards' rows are
-// disjoint: every key holds one person's row, and a person is in one shard.
-const char* const kFindings[] = {"rejected_now", "end_now", "enrol_now", "evaluated_now", "signal_now"};
+// What the writing stages read: each evaluation stage's findings (run/pipeline.h), copied in
+// pipeline order. The shards' rows are disjoint: every key holds one person's row, and a
+// person is in one shard.
+std::vector<std::string> findings() {
+    std::vector<std::string> tables;
+    for (const auto& stage : pipeline()) {
+        if (stage.phase == Phase::evaluation && *stage.findings != '\0') tables.emplace_back(stage.findings);
+    }
+    return tables;
+}
 
 // SET TRANSACTION SNAPSHOT takes no parameter; the id is the server's own, quoted.
 const char* const kImportSnapshot = "SET TRANSACTION SNAPSHOT ";
@@ -48,7 +55,7 @@ void evaluate_shard(ShardSession& s, const db::ConnectOptions& connect, const st
         s.tx = std::make_unique<ShardTransaction>(*s.conn, "shard");
         s.tx->exec0(kImportSnapshot + s.tx->quote(snapshot));
         load_session(*s.tx, *s.ctx.config);
-        db::exec_file(*s.tx, "run/registers/load.sql");
+        db::exec_file(*s.tx, "run/01_registers/load.sql");
         evaluate(*s.tx, s.ctx, s.counts);
         if (s.ctx.shard.index > 0) db::exec_file(*s.tx, "run/shards/drop_shared_rejections.sql");
     } catch (...) {
@@ -80,7 +87,7 @@ long long copy_table(pqxx::transaction_base& from_tx, pqxx::transaction_base& to
 
 }  // namespace
 
-void evaluate_in_shards(pqxx::transaction_base& run_tx, const RunContext& ctx, const db::ConnectOptions& connect,
+void evaluate_in_shards(pqxx::transaction_base& run_tx, RunContext& ctx, const db::ConnectOptions& connect,
                         int workers, Counts& counts) {
     const auto snapshot = db::exec_file(run_tx, "run/shards/export_snapshot.sql")[0][0].as<std::string>();
     std::vector<ShardSession> shards(static_cast<std::size_t>(workers));
@@ -90,7 +97,7 @@ void evaluate_in_shards(pqxx::transaction_base& run_tx, const RunContext& ctx, c
         auto& s = shards[static_cast<std::size_t>(i)];
         s.ctx = ctx;
         s.ctx.shard = Shard{workers, i};
-        s.ctx.scope = scope_of_shard(run_tx, ctx.scope, s.ctx.shard);
+        s.ctx.mode = ctx.mode.of_shard(run_tx, s.ctx.shard);
         threads.emplace_back(evaluate_shard, std::ref(s), std::cref(connect), std::cref(snapshot));
     }
     for (auto& t : threads) t.join();
@@ -109,10 +116,10 @@ void evaluate_in_shards(pqxx::transaction_base& run_tx, const RunContext& ctx, c
     StageLog log("transfer");
     long long rows = 0;
     for (auto& s : shards) {
-        for (const char* table : kFindings) rows += copy_table(*s.tx, run_tx, table);
+        for (const auto& table : findings()) rows += copy_table(*s.tx, run_tx, table);
         s.tx->abort();  // it wrote only its temporary tables
     }
-    db::exec_script(run_tx, "run/validate/analyze.sql");
+    db::exec_script(run_tx, "run/10_validate/analyze.sql");
     clock.lap("transfer");
     log.done(rows);
 }

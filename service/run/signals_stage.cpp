@@ -1,5 +1,4 @@
 #include "db/statement.h"
-#include "run/stage_log.h"
 #include "run/stages.h"
 #include "run/tally.h"
 
@@ -12,11 +11,11 @@ namespace {
 // One statement per signal type (rules.md §5); thematic last, as campaigns may select on
 // the conditions of the others.
 const char* const kSignalFiles[] = {
-    "run/signals/income_below_requirement.sql", "run/signals/no_income.sql",
-    "run/signals/employment_ended.sql",         "run/signals/emigrated.sql",
-    "run/signals/not_moved_to_finland.sql",     "run/signals/company_inactive.sql",
-    "run/signals/study_inactive.sql",           "run/signals/student_work_hours_exceeded.sql",
-    "run/signals/social_assistance.sql",        "run/signals/thematic.sql",
+    "run/15_signals/income_below_requirement.sql", "run/15_signals/no_income.sql",
+    "run/15_signals/employment_ended.sql",         "run/15_signals/emigrated.sql",
+    "run/15_signals/not_moved_to_finland.sql",     "run/15_signals/company_inactive.sql",
+    "run/15_signals/study_inactive.sql",           "run/15_signals/student_work_hours_exceeded.sql",
+    "run/15_signals/social_assistance.sql",        "run/15_signals/thematic.sql",
 };
 
 Counts by_type(const pqxx::result& rows) {
@@ -35,69 +34,63 @@ long long total(const Counts& c) {
 
 }  // namespace
 
-void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
-    StageLog log("prepare", ctx.shard);
+long long prepare_evaluation(pqxx::transaction_base& tx, RunContext& ctx, Counts&) {
     const auto as_of = rules::to_iso(ctx.as_of);
-    const auto permits = db::exec_file(tx, "run/evaluate/active_permits.sql", as_of, ctx.shard.count,
-                                       ctx.shard.index, ctx.scope.persons)
+    const auto permits = db::exec_file(tx, "run/13_prepare/active_permits.sql", as_of, ctx.shard.count,
+                                       ctx.shard.index, ctx.mode.persons())
                              .affected_rows();
-    db::exec_file(tx, "run/evaluate/income_persons.sql", as_of);
-    db::exec_script(tx, "run/evaluate/analyze_permits.sql");
+    db::exec_file(tx, "run/13_prepare/income_persons.sql", as_of);
+    db::exec_script(tx, "run/13_prepare/analyze_permits.sql");
     // The first month is bound as a value, so the planner sees how much of the Incomes
     // Register it reads and scans it instead of walking an index.
-    const auto first_day = db::exec_file(tx, "run/evaluate/person_months_from.sql", as_of)[0][0].as<std::string>();
-    db::exec_file(tx, "run/evaluate/income_suspects.sql", ctx.shard.count, ctx.shard.index, ctx.scope.persons);
-    db::exec_script(tx, "run/evaluate/analyze_suspects.sql");
-    db::exec_file(tx, "run/evaluate/income_read.sql", as_of, first_day, ctx.shard.count, ctx.shard.index,
-                  ctx.scope.persons);
-    db::exec_script(tx, "run/evaluate/analyze_income.sql");
-    db::exec_file(tx, "run/evaluate/income_rejected.sql");
-    const auto months = db::exec_file(tx, "run/evaluate/income_months.sql").affected_rows();
-    db::exec_file(tx, "run/evaluate/work_history.sql", as_of);
-    db::exec_script(tx, "run/evaluate/analyze_months.sql");
+    const auto first_day = db::exec_file(tx, "run/13_prepare/person_months_from.sql", as_of)[0][0].as<std::string>();
+    db::exec_file(tx, "run/13_prepare/income_suspects.sql", ctx.shard.count, ctx.shard.index, ctx.mode.persons());
+    db::exec_script(tx, "run/13_prepare/analyze_suspects.sql");
+    db::exec_file(tx, "run/13_prepare/income_read.sql", as_of, first_day, ctx.shard.count, ctx.shard.index,
+                  ctx.mode.persons());
+    db::exec_script(tx, "run/13_prepare/analyze_income.sql");
+    db::exec_file(tx, "run/13_prepare/income_rejected.sql");
+    const auto months = db::exec_file(tx, "run/13_prepare/income_months.sql").affected_rows();
+    db::exec_file(tx, "run/13_prepare/work_history.sql", as_of);
+    db::exec_script(tx, "run/13_prepare/analyze_months.sql");
     spdlog::debug("evaluating {} permits over {} person-months", permits, months);
-    log.done(static_cast<long long>(permits));
+    return static_cast<long long>(permits);
 }
 
-void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
-    StageLog log("signals", ctx.shard);
+long long find_signals(pqxx::transaction_base& tx, RunContext& ctx, Counts&) {
     const auto as_of = rules::to_iso(ctx.as_of);
     long long conditions = 0;
     for (const char* file : kSignalFiles) {
         conditions += static_cast<long long>(db::exec_file(tx, file, as_of).affected_rows());
     }
-    db::exec_file(tx, "run/signals/common_evidence.sql", as_of, ctx.config->config_version, ctx.config_digest);
-    log.done(conditions);
+    db::exec_file(tx, "run/15_signals/common_evidence.sql", as_of, ctx.config->config_version, ctx.config_digest);
+    return conditions;
 }
 
-void find_recheck_days(pqxx::transaction_base& tx, const RunContext& ctx, Counts&) {
-    StageLog log("recheck", ctx.shard);
-    const auto persons = db::exec_file(tx, "run/evaluate/recheck.sql", rules::to_iso(ctx.as_of)).affected_rows();
-    db::exec_file(tx, "run/evaluate/evaluated_now.sql");
-    log.done(static_cast<long long>(persons));
+long long find_recheck_days(pqxx::transaction_base& tx, RunContext& ctx, Counts&) {
+    const auto persons = db::exec_file(tx, "run/14_recheck/recheck.sql", rules::to_iso(ctx.as_of)).affected_rows();
+    db::exec_file(tx, "run/14_recheck/evaluated_now.sql");
+    return static_cast<long long>(persons);
 }
 
-void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts) {
-    StageLog log("signal_lifecycle");
+long long update_signals(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts) {
     const auto as_of = rules::to_iso(ctx.as_of);
     // The conditions of the persons an incremental run did not evaluate again hold again.
-    const auto carried =
-        ctx.scope.incremental()
-            ? db::exec_file(tx, "run/signals/carry_forward.sql", as_of, ctx.scope.completeness_moved).size()
-            : 0;
-    const auto extended = db::exec_file(tx, "run/signals/extend.sql").size() + carried;
-    counts["signals_raised"] = by_type(db::exec_file(tx, "run/signals/raise.sql", as_of, ctx.run_id));
-    counts["signals_resolved"] =
-        by_type(db::exec_file(tx, "run/signals/resolve.sql", as_of, ctx.run_id, !ctx.scope.incremental()));
-    Counts ended = by_type(db::exec_file(tx, "run/signals/resolve_ended.sql", as_of, ctx.run_id));
+    const auto carried = ctx.mode.carry_conditions(tx, as_of).size();
+    const auto extended = db::exec_file(tx, "run/24_signal_lifecycle/extend.sql").size() + carried;
+    counts["signals_raised"] = by_type(db::exec_file(tx, "run/24_signal_lifecycle/raise.sql", as_of, ctx.run_id));
+    counts["signals_resolved"] = by_type(db::exec_file(tx, "run/24_signal_lifecycle/resolve.sql", as_of, ctx.run_id,
+                                                       ctx.mode.covers_everyone()));
+    Counts ended = by_type(db::exec_file(tx, "run/24_signal_lifecycle/resolve_ended.sql", as_of, ctx.run_id));
     for (const auto& [k, v] : ended.items()) {
         counts["signals_resolved"][k] = counts["signals_resolved"].value(k, 0LL) + v.get<long long>();
     }
     counts["signals_extended"] = static_cast<long long>(extended);
-    if (ctx.scope.incremental()) counts["evaluation"]["signals_carried_forward"] = static_cast<long long>(carried);
-    tally(db::exec_file(tx, "run/signals/open_counts.sql"), "signal_type", "signals", counts["signals_open"]);
+    counts["evaluation"]["signals_carried_forward"] = static_cast<long long>(carried);
+    tally(db::exec_file(tx, "run/24_signal_lifecycle/open_counts.sql"), "signal_type", "signals",
+          counts["signals_open"]);
     refresh_table_statistics(tx, ctx, {"signal"});
-    log.done(total(counts["signals_raised"]) + total(counts["signals_resolved"]));
+    return total(counts["signals_raised"]) + total(counts["signals_resolved"]);
 }
 
 }  // namespace supervision::run

@@ -1,6 +1,8 @@
 #pragma once
-// The stages of the nightly run, in pipeline order. Each borrows a transaction, never
-// opens its own, and adds what it did to the counts it is given.
+// The stages of the nightly run (run/pipeline.h declares their order). Each borrows a
+// transaction, never opens its own, adds what it did to the counts it is given and returns
+// the rows it found or wrote. The mode (ctx.mode, run/mode.h) supplies whatever differs
+// between a full and an incremental run.
 //
 // The evaluation stages find what the run would do, for the persons of ctx.shard, into
 // the session's temporary tables only; they may run in the run's transaction or, with
@@ -10,56 +12,56 @@
 
 #include <pqxx/pqxx>
 
-#include <initializer_list>
-
 namespace supervision::run {
 
+// --- setup (the run's session) ---
+// The configuration into the session's tables (run/session_setup.h).
+long long load_configuration(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // Registers' completeness and staleness (rules.md §7).
-void check_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long check_registers(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
+// Full or incremental, and why (run/scope.h): sets ctx.mode and ctx.evaluation_state.
+long long choose_mode(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 
 // --- evaluation (per shard) ---
 // Validation of every register (rules.md §8): pg_temp.rejected_now.
-void validate_registers(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long validate_registers(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // Supervision that ends, and permits to enrol (rules.md §3): pg_temp.end_now, enrol_now.
-void find_ends(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-void find_enrolments(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long find_ends(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
+long long find_enrolments(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // The evaluated permits and their monthly figures (rules.md §4).
-void prepare_evaluation(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-// The conditions of every signal type that hold (rules.md §5): pg_temp.signal_now.
-void find_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long prepare_evaluation(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // Per evaluated person, the next day a result can change by date alone: pg_temp.recheck_now,
 // and with it the evaluated permits as the run will hold them: pg_temp.evaluated_now.
-void find_recheck_days(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-
-// The register changes the evaluation's snapshot sees, which save_evaluation_state deletes.
-void note_changes_seen(pqxx::transaction_base& tx);
+long long find_recheck_days(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
+// The conditions of every signal type that hold (rules.md §5): pg_temp.signal_now.
+long long find_signals(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 
 // --- writing (the run's transaction) ---
 // The rejected-rows list (rules.md §8).
-void record_rejections(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long record_rejections(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // End of supervision, then enrolment (rules.md §3).
-void end_supervision(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-void enrol_permits(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long end_supervision(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
+long long enrol_permits(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // The permits evaluated after this run's ends and enrolments (supervision.evaluated_permit),
 // which the stages after read.
-void record_evaluated(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long record_evaluated(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // The signal lifecycle: raise, extend, resolve (rules.md §5); an incremental run first
 // carries the conditions of the persons it did not evaluate over (docs/incremental.md).
-void update_signals(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long update_signals(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // Scores, review candidates, the capacity-limited opening and the backlog (rules.md §6).
-void score_and_queue(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long score_and_queue(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // The case system's events of the run (supervision.event), and their notification.
-void write_events(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-// The day's quality-control sample of permits with no signal (issue 4, docs/reports.md).
-void draw_qc_sample(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+long long write_events(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
+// The day's quality-control sample of permits with no signal (docs/reports.md).
+long long draw_qc_sample(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // The recheck days of the persons evaluated, and the register changes taken into account
 // (docs/incremental.md).
-void save_evaluation_state(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
-// After a full run has rewritten these tables, their planner statistics, for the stages
-// after it and the next run (migration 0007); nothing after an incremental run.
+long long save_evaluation_state(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
+// After a run that rewrote these tables, their planner statistics, for the stages after it
+// and the next run; nothing after an incremental run.
 void refresh_table_statistics(pqxx::transaction_base& tx, const RunContext& ctx,
                               std::initializer_list<const char*> tables);
-// The last of them (migration 0006).
-void refresh_statistics(pqxx::transaction_base& tx, const RunContext& ctx, Counts& counts);
+// The last of them.
+long long refresh_planner_statistics(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 
 }  // namespace supervision::run

@@ -128,7 +128,7 @@ BEGIN
         EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I.%I TO supervision_batch', t.nspname, t.relname);
     END LOOP;
 END $$;
--- It only inserts reviews (sql/run/reviews/open.sql); status, outcome and closing are the
+-- It only inserts reviews (sql/run/25_reviews/open.sql); status, outcome and closing are the
 -- supervisors'. The migration ledger and the audit trail are not its to write.
 REVOKE UPDATE, DELETE, TRUNCATE ON supervision.revocation_review FROM supervision_batch;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON supervision.schema_version FROM supervision_batch;

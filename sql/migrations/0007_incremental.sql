@@ -129,7 +129,7 @@ BEGIN
 END $$;
 
 -- 2. The next day on which each evaluated person's result can change with no changed
--- row (sql/run/evaluate/recheck.sql): a run evaluates the persons whose day has come.
+-- row (sql/run/14_recheck/recheck.sql): a run evaluates the persons whose day has come.
 -- One row per person by construction (evaluate/recheck.sql groups by person, and shards
 -- are disjoint); no key to maintain when a full run writes it whole.
 -- No index: a run reads it whole once (the due persons; the persons of the last run), and
@@ -161,7 +161,7 @@ REVOKE INSERT, UPDATE, DELETE ON supervision.rejected_row FROM supervision_batch
 ALTER TABLE supervision.signal SET (fillfactor = 80);
 
 -- How each run evaluated (full or incremental, why, how many persons) and the keys the
--- next run compares with its own (sql/run/scope/).
+-- next run compares with its own (sql/run/02_scope/).
 ALTER TABLE supervision.run ADD COLUMN evaluation jsonb;
 
 -- Lookup paths of a steady-state run: the permits that start on a day, and the holders of

@@ -1,6 +1,6 @@
 // docs/incremental.md, the recheck days: with no register row changing, an incremental
 // run evaluates a person again on the day a result of theirs changes by date alone
-// (sql/run/evaluate/recheck.sql), and not the day before. Every row is in the registers
+// (sql/run/14_recheck/recheck.sql), and not the day before. Every row is in the registers
 // before the first (full) run; each later run must be incremental and decide on its day
 // what rules.md says.
 #include "support/registry_builder.h"

@@ -12,13 +12,13 @@ namespace supervision::test {
 std::set<std::string> validation_reasons() {
     // register → the file that validates it (the Incomes Register where it is read once).
     const std::pair<const char*, const char*> files[] = {
-        {"permit", "validate/permit"},
-        {"income_record", "evaluate/income_read"},
-        {"population_event", "validate/population_event"},
-        {"company_status", "validate/company_status"},
-        {"study_record", "validate/study_record"},
-        {"benefit_payment", "validate/benefit_payment"},
-        {"employment_notice", "validate/employment_notice"},
+        {"permit", "10_validate/permit"},
+        {"income_record", "13_prepare/income_read"},
+        {"population_event", "10_validate/population_event"},
+        {"company_status", "10_validate/company_status"},
+        {"study_record", "10_validate/study_record"},
+        {"benefit_payment", "10_validate/benefit_payment"},
+        {"employment_notice", "10_validate/employment_notice"},
     };
     const std::regex reason(R"(THEN '((?:[^']|'')+)' END)");
     std::set<std::string> in_sql;

@@ -131,11 +131,11 @@ TEST_P(ServerStopsMidRunTest, RunExitsFourAndTheNextRunEqualsAnUninterruptedOne)
 INSTANTIATE_TEST_SUITE_P(
     Points, ServerStopsMidRunTest,
     ::testing::Values(StopCase{"crash_after_run_record", "run/ledger/save_config.sql", "immediate"},
-                      StopCase{"crash_in_validate", "run/validate/permit.sql", "immediate"},
-                      StopCase{"crash_in_signals", "run/signals/raise.sql", "immediate"},
+                      StopCase{"crash_in_validate", "run/10_validate/permit.sql", "immediate"},
+                      StopCase{"crash_in_signals", "run/24_signal_lifecycle/raise.sql", "immediate"},
                       StopCase{"shutdown_in_prepare", "stage=enrol", "fast"},
-                      StopCase{"shutdown_in_reviews", "run/reviews/candidates.sql", "fast"},
-                      StopCase{"crash_at_commit", "stage=statistics", "immediate"}),
+                      StopCase{"shutdown_in_reviews", "run/25_reviews/candidates.sql", "fast"},
+                      StopCase{"crash_at_commit", "stage=planner_statistics", "immediate"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(ServerRestartTest, ConnectionIsRetriedUntilTheServerIsUp) {

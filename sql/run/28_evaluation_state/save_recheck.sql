@@ -1,4 +1,4 @@
--- A full run: every evaluated person's recheck day is this run's (evaluate/recheck.sql,
+-- A full run: every evaluated person's recheck day is this run's (14_recheck/recheck.sql,
 -- carried by evaluated_now). TRUNCATE: only runs, one at a time under the run lock, read
 -- this table.
 TRUNCATE supervision.person_recheck;

@@ -33,7 +33,7 @@ CREATE TEMP TABLE rejected_now (
     PRIMARY KEY (source, source_key, reason)
 );
 
--- rules.md §8, keying errors (sql/run/validate/, evaluate/income_read.sql): an id empty
+-- rules.md §8, keying errors (sql/run/10_validate/, 13_prepare/income_read.sql): an id empty
 -- or padded with white space is supervision.padded() (migration 0011), a date out of the
 -- range below pg_temp.day(). SQL functions of one expression: the planner inlines them
 -- into the statements that call them.
@@ -74,15 +74,15 @@ $$;
 
 -- An incremental run's persons (docs/incremental.md): the ones whose rows changed, whose
 -- recheck day has come, or whose permit starts; the run's session only (run/scope.cpp).
--- Each once (scope/persons.sql fills it in one statement). No keys here or in
--- scope_change: they are read whole (hashed, after scope/analyze.sql), and a key took
+-- Each once (incremental/persons.sql fills it in one statement). No keys here or in
+-- scope_change: they are read whole (hashed, after incremental/analyze.sql), and a key took
 -- 4–7 µs a row to fill, 1.5 s at S1 on a night that changes a tenth of the persons.
 CREATE TEMP TABLE scope_person (
     person_id text NOT NULL
 );
 
 -- Of those, the persons whose rows changed, per register: only their rows of it are
--- validated again (validate/carry_rejections.sql). Each (source, person) once.
+-- validated again (incremental/carry_rejections.sql). Each (source, person) once.
 CREATE TEMP TABLE scope_change (
     source    text NOT NULL,
     person_id text NOT NULL
@@ -140,7 +140,7 @@ CREATE TEMP TABLE campaign (
 
 -- What this run finds, before it writes anything (rules.md §3): the supervised permits
 -- whose supervision ends, and the permits to enrol. Found per shard, written in one place
--- (enrolment/end.sql, enrolment/enrol.sql).
+-- (21_end/end.sql, 22_enrol/enrol.sql).
 CREATE TEMP TABLE end_now (
     permit_id text PRIMARY KEY,
     reason    text NOT NULL
@@ -178,7 +178,7 @@ CREATE TEMP TABLE active_permit (
 );
 
 -- The permits evaluated this run as supervision.evaluated_permit holds them once the run
--- has written its ends and enrolments (evaluate/evaluated_now.sql).
+-- has written its ends and enrolments (14_recheck/evaluated_now.sql).
 CREATE TEMP TABLE evaluated_now (
     permit_id  text PRIMARY KEY,
     person_id  text NOT NULL,
@@ -189,13 +189,13 @@ CREATE TEMP TABLE evaluated_now (
 );
 
 -- The persons whose monthly income figures the signals read, from which day
--- (evaluate/income_persons.sql).
+-- (13_prepare/income_persons.sql).
 CREATE TEMP TABLE income_person (
     person_id text PRIMARY KEY,
     first_day date NOT NULL
 );
 
--- The Incomes Register rows this run looks at, read once (evaluate/income_read.sql): the
+-- The Incomes Register rows this run looks at, read once (13_prepare/income_read.sql): the
 -- rejected ones (reasons not empty), and the others of the persons evaluated, in the
 -- evaluation's months.
 CREATE TEMP TABLE income_now (
@@ -220,7 +220,7 @@ CREATE TEMP TABLE person_month (
 
 -- The work history of the persons no_income looks at: the days their work-based permits
 -- were granted, overlaps once, up to as_of, and the day it reaches long_work_history_days
--- (evaluate/work_history.sql).
+-- (13_prepare/work_history.sql).
 CREATE TEMP TABLE work_history (
     person_id text    PRIMARY KEY,
     days      integer NOT NULL,
@@ -240,7 +240,7 @@ CREATE TEMP TABLE signal_now (
 );
 
 -- Per evaluated person, the next day a result can change with no changed row
--- (evaluate/recheck.sql), carried by evaluated_now to supervision.person_recheck.
+-- (14_recheck/recheck.sql), carried by evaluated_now to supervision.person_recheck.
 CREATE TEMP TABLE recheck_now (
     person_id  text PRIMARY KEY,
     recheck_on date NOT NULL
@@ -257,14 +257,14 @@ CREATE TEMP TABLE candidate (
     first_raised date    NOT NULL
 );
 
--- The register changes the evaluation's snapshot sees (scope/changes_seen.sql): the ones
--- the run takes into account and deletes when it commits (scope/consume_changes.sql).
+-- The register changes the evaluation's snapshot sees (02_scope/changes_seen.sql): the ones
+-- the run takes into account and deletes when it commits (28_evaluation_state/consume_changes.sql).
 CREATE TEMP TABLE change_seen (
     change_id bigint PRIMARY KEY
 );
 
 -- The open and hearing reviews this run links new signals to, locked by the writing
--- transaction until it commits (reviews/lock.sql).
+-- transaction until it commits (25_reviews/lock.sql).
 CREATE TEMP TABLE review_locked (
     review_id bigint PRIMARY KEY,
     permit_id text   NOT NULL
@@ -272,7 +272,7 @@ CREATE TEMP TABLE review_locked (
 
 -- The explanations in force on as_of (rules.md §6): the latest record of each (permit,
 -- type) whose explained_until is on or after as_of; those signals weigh 0 in the score
--- (reviews/explained.sql).
+-- (25_reviews/explained.sql).
 CREATE TEMP TABLE explained (
     permit_id       text        NOT NULL,
     signal_type     text        NOT NULL,
@@ -283,7 +283,7 @@ CREATE TEMP TABLE explained (
     PRIMARY KEY (permit_id, signal_type)
 );
 
--- The reviews whose priority or due date this run raised (reviews/escalate.sql), with
+-- The reviews whose priority or due date this run raised (25_reviews/escalate.sql), with
 -- what they were, for the events.
 CREATE TEMP TABLE escalated (
     review_id    bigint  PRIMARY KEY,
@@ -294,7 +294,7 @@ CREATE TEMP TABLE escalated (
     due_on       date    NOT NULL
 );
 
--- The Incomes Register rows whose keys may be wrong (evaluate/income_suspects.sql).
+-- The Incomes Register rows whose keys may be wrong (13_prepare/income_suspects.sql).
 CREATE TEMP TABLE income_suspect (
     record_id text PRIMARY KEY
 );

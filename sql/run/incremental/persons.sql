@@ -2,7 +2,7 @@
 -- distinct; scope_person needs no key, which cost more to fill than all its readers gained):
 -- - the persons whose rows changed since the last run (changed_by_register.sql), and the
 --   holders of the permits of the companies whose statuses changed;
--- - the persons whose recheck day (evaluate/recheck.sql) has come;
+-- - the persons whose recheck day (14_recheck/recheck.sql) has come;
 -- - the holders of the permits that start after the last run's as_of and on or before this
 --   run's: they may be enrolled;
 -- - when the population register's complete_through moved ($3): not_moved_to_finland's

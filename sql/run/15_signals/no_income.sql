@@ -1,7 +1,7 @@
 -- rules.md §5 no_income: the last N evaluation months (incomes) exist and all have zero
 -- income. N is the allowed unemployment period in force on as_of: the general one, or
 -- the long one (from 2025-06-11) for specialists, EU Blue Card holders and persons whose
--- work-based permits cover at least long_work_history_days (evaluate/work_history.sql).
+-- work-based permits cover at least long_work_history_days (13_prepare/work_history.sql).
 -- $1 as_of.
 WITH p AS MATERIALIZED (
     SELECT pg_temp.param('unemployment_months', '*', '*', $1)::integer AS general_months,

@@ -6,7 +6,7 @@
 --   configuration that end before as_of and on or before complete_through);
 -- - year: student hours count the year of as_of.
 -- population_complete_through is compared apart: only not_moved_to_finland's condition
--- reads it (scope/persons.sql).
+-- reads it (incremental/persons.sql).
 WITH r AS (
     SELECT max(complete_through) FILTER (WHERE source = 'incomes')    AS incomes,
            max(complete_through) FILTER (WHERE source = 'benefits')   AS benefits,

@@ -1,5 +1,5 @@
 -- supervision.evaluated_permit after an incremental run: the rows of its persons replaced
--- by what the evaluation found for them (evaluate/evaluated_now.sql). The others'
+-- by what the evaluation found for them (14_recheck/evaluated_now.sql). The others'
 -- permits, rows and rejections did not change, and none of them ended or was enrolled. A
 -- permit moved to another holder has both holders among the run's persons (the change
 -- capture names both).

@@ -5,12 +5,12 @@
 -- - their population events, benefit periods' ends, notices' end days, study records' term
 --   ends and income records' period ends dated after as_of (rules.md §1: counted from then);
 -- - the status dates after as_of of their evaluated permits' companies;
--- - the day the work history becomes long (no_income; evaluate/work_history.sql).
+-- - the day the work history becomes long (no_income; 13_prepare/work_history.sql).
 -- Rejected rows are read too (a day too many costs one evaluation, never a wrong one), but
 -- not a date out of pg_temp.day's range ('infinity'; such rows are rejected, rules.md §8):
 -- the permits' dates are computed with, so they are read through pg_temp.day.
 -- What changes for everyone at once (a new complete month, a dated parameter, the year) is
--- not here: the run compares those itself (sql/run/scope/). Runs after prepare (income_now,
+-- not here: the run compares those itself (sql/run/02_scope/). Runs after prepare (income_now,
 -- work_history); evaluated_now.sql carries the days to the run's session. $1 as_of.
 -- The persons are active_permit's, semi-joined: the planner sizes them from its statistics
 -- (a CTE of them it took for 200, and probed the registers person by person in a full run).
