@@ -28,7 +28,7 @@ void set_up_logging(const std::string& level, const std::string& format) {
     spdlog::set_level(spdlog::level::from_str(level));
 }
 
-// `report coverage | growth-entrepreneurs | statistics` (contract.md); fills `r`.
+// `report coverage | growth-entrepreneurs | statistics | queue` (contract.md); fills `r`.
 CLI::App* add_report_commands(CLI::App& app, reports::Request& r) {
     auto* report = app.add_subcommand("report", "coverage compliance and statistics reports (rules.md §9)");
     report->require_subcommand(1);
@@ -48,6 +48,8 @@ CLI::App* add_report_commands(CLI::App& app, reports::Request& r) {
     statistics->add_option("--table", r.table, "the table a CSV holds: cohort, precision or forecast")
         ->check(CLI::IsMember({"cohort", "precision", "forecast"}))
         ->capture_default_str();
+    auto* queue = report->add_subcommand("queue", "the review queues: due, overdue, ages, decided per opened");
+    common(queue, {"json", "csv", "html"});
     return report;
 }
 

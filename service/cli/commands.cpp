@@ -6,6 +6,7 @@
 #include "db/migrations.h"
 #include "demo/demo_loader.h"
 #include "errors.h"
+#include "reports/queue_report.h"
 #include "reports/render.h"
 #include "run/metrics.h"
 #include "run/nightly.h"
@@ -146,10 +147,11 @@ int command_report(const GlobalOptions& g, const std::string& which, const repor
     const auto config = config::load_config(g.config);
     auto conn = open(g, "report");
     db::require_current_schema(*conn);
-    reports::write_report(reports::render_report(*conn, config, which, r), r.out);
+    const std::string text = which == "queue" ? reports::render_queue_report(*conn, config, r)
+                                              : reports::render_report(*conn, config, which, r);
+    reports::write_report(text, r.out);
     spdlog::info("report {} written to {}", which, r.out ? *r.out : std::string("standard output"));
     return 0;
 }
-
 
 }  // namespace supervision::cli
