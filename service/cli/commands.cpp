@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include "casefile/explain.h"
 #include "config/canonical.h"
 #include "config/loader.h"
 #include "db/connection.h"
@@ -151,6 +152,18 @@ int command_report(const GlobalOptions& g, const std::string& which, const repor
                                               : reports::render_report(*conn, config, which, r);
     reports::write_report(text, r.out);
     spdlog::info("report {} written to {}", which, r.out ? *r.out : std::string("standard output"));
+    return 0;
+}
+
+int command_explain(const GlobalOptions& g, const ExplainCommand& c) {
+    if (c.permit.has_value() == c.review.has_value()) {
+        throw UsageError("explain: give either --permit P or --review R; see supervision explain --help");
+    }
+    auto conn = open(g, "explain");
+    db::require_current_schema(*conn);
+    const std::string text = casefile::explain(*conn, casefile::Subject{c.permit, c.review}, c.format);
+    reports::write_report(text, c.out);
+    spdlog::info("case file written to {}", c.out ? *c.out : std::string("standard output"));
     return 0;
 }
 
