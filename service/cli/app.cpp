@@ -28,7 +28,7 @@ void set_up_logging(const std::string& level, const std::string& format) {
     spdlog::set_level(spdlog::level::from_str(level));
 }
 
-// `report coverage | growth-entrepreneurs | statistics` (contract.md); fills `r`.
+// `report coverage | growth-entrepreneurs | statistics | queue` (contract.md); fills `r`.
 CLI::App* add_report_commands(CLI::App& app, reports::Request& r) {
     auto* report = app.add_subcommand("report", "coverage compliance and statistics reports (rules.md §9)");
     report->require_subcommand(1);
@@ -48,8 +48,27 @@ CLI::App* add_report_commands(CLI::App& app, reports::Request& r) {
     statistics->add_option("--table", r.table, "the table a CSV holds: cohort, precision or forecast")
         ->check(CLI::IsMember({"cohort", "precision", "forecast"}))
         ->capture_default_str();
+    auto* queue = report->add_subcommand("queue", "the review queues: due, overdue, ages, decided per opened");
+    common(queue, {"json", "csv", "html"});
     return report;
 }
+
+// `explain --permit P | --review R`: one permit's case file; fills `c`.
+CLI::App* add_explain_command(CLI::App& app, ExplainCommand& c) {
+    auto* explain = app.add_subcommand("explain", "the case file of one permit, in plain words, for an official");
+    auto* permit = explain->add_option("--permit", c.permit, "the permit_id of a permit under supervision");
+    explain->add_option("--review", c.review, "a review_id: the case file of its permit")
+        ->check(CLI::PositiveNumber)
+        ->excludes(permit);
+    explain->add_option("--format", c.format, "json or html (one printable page)")
+        ->check(CLI::IsMember({"json", "html"}))
+        ->capture_default_str();
+    explain->add_option("--out", c.out, "write the case file to this file (default: standard output)");
+    return explain;
+}
+
+// Who may run the command that failed for want of a privilege (docs/reliability.md).
+const char* role_hint = "run as a member of supervision_batch after `supervision migrate`";
 
 int report(ExitCode code, const std::string& message) {
     spdlog::error("{}", message);
@@ -76,9 +95,8 @@ int report_sql_error(const pqxx::sql_error& e) {
     const std::string state = e.sqlstate();
     const std::string what = first_line(e.what());
     if (dynamic_cast<const pqxx::insufficient_privilege*>(&e) != nullptr) {
-        return report(ExitCode::unexpected, "the database role lacks a privilege: " + what +
-                                                "; run as a member of supervision_batch after `supervision migrate` "
-                                                "(docs/reliability.md, roles)");
+        return report(ExitCode::unexpected, "the database role lacks a privilege: " + what + "; " + role_hint +
+                                                " (docs/reliability.md, roles)");
     }
     const bool no_state = state.empty() && typeid(e) == typeid(pqxx::sql_error);
     if (no_state || state.rfind("08", 0) == 0 || state.rfind("57P", 0) == 0) {
@@ -159,6 +177,8 @@ int main(int argc, char** argv) {
 
     reports::Request report_request;
     auto* report_cmd = add_report_commands(app, report_request);
+    ExplainCommand explain;
+    auto* explain_cmd = add_explain_command(app, explain);
 
     try {
         app.parse(argc, argv);
@@ -175,6 +195,10 @@ int main(int argc, char** argv) {
         if (*migrate) return command_migrate(g);
         if (*run_cmd) return command_run(g, run);
         if (*report_cmd) return command_report(g, report_cmd->get_subcommands().at(0)->get_name(), report_request);
+        if (*explain_cmd) {
+            role_hint = "run as a member of supervision_supervisor after `supervision migrate`";
+            return command_explain(g, explain);
+        }
         if (*check) return command_config_check(g);
         if (*load) return command_demo_load(g, demo);
         return report(ExitCode::usage, "no command given; see supervision --help");

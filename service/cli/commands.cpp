@@ -1,11 +1,13 @@
 #include "cli/commands.h"
 
+#include "casefile/explain.h"
 #include "config/canonical.h"
 #include "config/loader.h"
 #include "db/connection.h"
 #include "db/migrations.h"
 #include "demo/demo_loader.h"
 #include "errors.h"
+#include "reports/queue_report.h"
 #include "reports/render.h"
 #include "run/metrics.h"
 #include "run/nightly.h"
@@ -146,10 +148,23 @@ int command_report(const GlobalOptions& g, const std::string& which, const repor
     const auto config = config::load_config(g.config);
     auto conn = open(g, "report");
     db::require_current_schema(*conn);
-    reports::write_report(reports::render_report(*conn, config, which, r), r.out);
+    const std::string text = which == "queue" ? reports::render_queue_report(*conn, config, r)
+                                              : reports::render_report(*conn, config, which, r);
+    reports::write_report(text, r.out);
     spdlog::info("report {} written to {}", which, r.out ? *r.out : std::string("standard output"));
     return 0;
 }
 
+int command_explain(const GlobalOptions& g, const ExplainCommand& c) {
+    if (c.permit.has_value() == c.review.has_value()) {
+        throw UsageError("explain: give either --permit P or --review R; see supervision explain --help");
+    }
+    auto conn = open(g, "explain");
+    db::require_current_schema(*conn);
+    const std::string text = casefile::explain(*conn, casefile::Subject{c.permit, c.review}, c.format);
+    reports::write_report(text, c.out);
+    spdlog::info("case file written to {}", c.out ? *c.out : std::string("standard output"));
+    return 0;
+}
 
 }  // namespace supervision::cli

@@ -14,7 +14,9 @@ int command_run(const GlobalOptions& g, const RunCommand& c);
 void finish_failed_run(int exit_code);
 int command_demo_load(const GlobalOptions& g, const DemoLoadCommand& c);
 int command_config_check(const GlobalOptions& g);
-// `report coverage | growth-entrepreneurs | statistics`: the report to stdout or --out.
+// `report coverage | growth-entrepreneurs | statistics | queue`: the report to stdout or --out.
 int command_report(const GlobalOptions& g, const std::string& which, const reports::Request& r);
+// `explain --permit P | --review R`: the case file to stdout or --out; needs no configuration.
+int command_explain(const GlobalOptions& g, const ExplainCommand& c);
 
 }  // namespace supervision::cli

@@ -24,6 +24,14 @@ struct RunCommand {
     int lock_timeout_s = 1800;         // a lock waited for longer ends the run with exit 4 (docs/operations.md)
 };
 
+// `explain`: one permit's case file, asked for by the permit or by one of its reviews.
+struct ExplainCommand {
+    std::optional<std::string> permit;  // a permit_id
+    std::optional<long long> review;    // a review_id
+    std::string format = "json";        // json | html
+    std::optional<std::string> out;     // a file to write; none: standard output
+};
+
 struct DemoLoadCommand {
     long long permits = 20000;         // number of permits to generate
     long long seed = 42;               // same seed, size and as_of: same registers
