@@ -1,7 +1,6 @@
 #pragma once
 // Versioned migrations: sql/migrations/NNNN_name.sql, applied in order, each recorded
-// in supervision.schema_version with its checksum. Numbers ascend but may leave a gap (a
-// number reserved by work done side by side): every migration not yet recorded is applied.
+// in supervision.schema_version with its checksum.
 #include <pqxx/pqxx>
 
 #include <string>
@@ -16,17 +15,16 @@ struct Migration {
 
 // The migrations compiled into this binary, in version order.
 std::vector<Migration> known_migrations();
-// The highest version of known_migrations().
 int latest_version();
 
 // The database's version; 0 when it was never migrated.
 int database_version(pqxx::transaction_base& tx);
 
 // Applies what is missing in one transaction; returns how many were applied. Refuses
-// (DatabaseError) a database newer than this binary, or with a migration it does not know.
+// (DatabaseError) a database newer than this binary.
 int migrate(pqxx::connection& conn);
 
-// Throws DatabaseError (exit 4) unless the database has exactly the known migrations.
+// Throws DatabaseError (exit 4) unless the database is exactly at latest_version().
 void require_current_schema(pqxx::connection& conn);
 
 }  // namespace supervision::db
