@@ -1,6 +1,7 @@
 #include "run/metrics.h"
 
 #include "io/replace_file.h"
+#include "reports/queue_metrics.h"
 
 #include <algorithm>
 #include <cmath>
@@ -166,7 +167,9 @@ std::string metrics_text(const RunOutcome& o) {
         write_signals_and_reviews(e, o);
         write_registers(e, o.counts);
     }
-    return e.text();
+    std::string text = e.text();
+    if (o.succeeded && o.counts.contains("queue_flow")) text += reports::queue_metrics_text(o.counts["queue_flow"]);
+    return text;
 }
 
 void write_metrics_file(const std::string& path, const std::string& text) {

@@ -24,7 +24,7 @@ using StageWork = long long (*)(pqxx::transaction_base& tx, RunContext& ctx, Cou
 struct Stage {
     const char* name;      // stage=<name> in the log, counts["stage_seconds"][<name>], the metrics' label
     Phase phase;
-    const char* folder;    // its statements: sql/run/<folder>/
+    const char* folder;    // its statements: sql/run/<folder>/; "" when they are a report's
     const char* reads;     // for docs/architecture.md
     const char* writes;
     const char* findings;  // an evaluation stage's table the writing half reads, copied from each shard; or ""

@@ -1,4 +1,5 @@
 #include "db/statement.h"
+#include "reports/queue_flow.h"
 #include "run/stages.h"
 #include "run/tally.h"
 
@@ -44,6 +45,13 @@ long long score_and_queue(pqxx::transaction_base& tx, RunContext& ctx, Counts& c
     counts["backlog"] = tally(db::exec_file(tx, "run/25_reviews/backlog_counts.sql"), "queue", "permits",
                               counts["backlog_by_queue"]);
     return opened;
+}
+
+long long count_queue_flow(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts) {
+    std::vector<std::string> queues;
+    for (const auto& [name, queue] : ctx.config->queues) queues.push_back(name);
+    counts["queue_flow"] = reports::queue_flow(tx, ctx.as_of, queues);
+    return static_cast<long long>(counts["queue_flow"]["queues"].size());
 }
 
 long long write_events(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts) {

@@ -1,5 +1,5 @@
 -- The permit's place in its queue's backlog: rank k of n in the order the run opens
--- reviews (score, then the earliest signal, then permit id; sql/run/reviews/open.sql).
+-- reviews (score, then the earliest signal, then permit id; sql/run/25_reviews/open.sql).
 -- Only the rank and the count of the others. $1 permit_id.
 SELECT queue, score, since, first_raised, rank, waiting
 FROM (SELECT b.permit_id, b.queue, b.score, b.since, b.first_raised,

@@ -35,7 +35,8 @@ check "succeeded run"
 [ "$(value supervision_supervised_permits)" -gt 0 ] || fail "no supervised permits"
 for family in supervision_run_stage_duration_seconds supervision_signals_raised supervision_signals_open \
               supervision_reviews_opened supervision_review_backlog supervision_rejected_rows \
-              supervision_register_complete_through_timestamp_seconds supervision_register_stale; do
+              supervision_register_complete_through_timestamp_seconds supervision_register_stale \
+              supervision_queue_reviews_open supervision_queue_reviews_overdue; do
   grep -q "^# TYPE $family gauge$" "$metrics" || fail "no $family"
 done
 grep -q '^supervision_run_stage_duration_seconds{stage="signals"} ' "$metrics" || fail "no signals stage duration"

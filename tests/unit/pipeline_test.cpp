@@ -22,6 +22,7 @@ std::string source(const std::string& relative) { return std::string(SUPERVISION
 TEST(Pipeline, EveryStageHasItsOwnNumberedFolderInPipelineOrder) {
     std::vector<std::string> folders;
     for (const auto& stage : pipeline()) {
+        if (*stage.folder == '\0') continue;  // its statements are a report's
         EXPECT_TRUE(std::filesystem::is_directory(source("sql/run/") + stage.folder)) << stage.folder;
         folders.emplace_back(stage.folder);
     }
@@ -58,8 +59,9 @@ TEST(PipelineDocs, ArchitectureTableMatchesThePipeline) {
     }
     std::vector<std::string> expected;
     for (const auto& s : pipeline()) {
-        expected.push_back(std::string("| ") + s.name + " | " + phase_name(s.phase) + " | `sql/run/" + s.folder +
-                           "/` | " + s.reads + " | " + s.writes + " |");
+        const std::string sql = *s.folder == '\0' ? "—" : std::string("`sql/run/") + s.folder + "/`";
+        expected.push_back(std::string("| ") + s.name + " | " + phase_name(s.phase) + " | " + sql + " | " + s.reads +
+                           " | " + s.writes + " |");
     }
     EXPECT_EQ(rows, expected);
 }

@@ -273,7 +273,9 @@ TEST_F(CaseFileTest, ARejectedRowAMissingRowAnEndedSupervisionAndTheEvents) {
     exec(conn(), "DELETE FROM registry.permit WHERE permit_id = 'P-3'");
     exec(conn(), "UPDATE registry.permit SET status = 'revoked', status_date = '2024-07-03' WHERE permit_id = 'P-0'");
     run_on(conn(), case_config(), "2024-07-03");
+    // The runs' own events replaced by a fixture that says which sentence each kind gives.
     exec(conn(),
+         "DELETE FROM supervision.event; "
          "INSERT INTO supervision.event (event_id, run_id, kind, permit_id, review_id) VALUES "
          "(1, 1, 'review_opened', 'P-1', 2), (2, 1, 'review_opened', 'P-2', 3), "
          "(3, 2, 'signals_linked', 'P-1', 2)");
