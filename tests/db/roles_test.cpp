@@ -287,6 +287,45 @@ TEST_F(RolesTest, TheBatchRoleChangesSignalsOnlyAsARunDoes) {
     EXPECT_FALSE(can(*batch, "DELETE FROM supervision.signal WHERE signal_id = 3"));
 }
 
+// rules.md §6: a supervisor records explanations, only adds them, and cannot say who or
+// when; the case system reads the events; the batch role reads the explanations and writes
+// events, and neither may change an explanation.
+TEST_F(RolesTest, SupervisorsAddExplanationsAndReadEventsAndNobodyRewritesThem) {
+    auto supervisor = login("supervisor");
+    auto batch = login("batch");
+    const std::string add = "INSERT INTO supervision.signal_explanation (permit_id, signal_type, explained_until, "
+                            "reason) VALUES ('P-1', 'no_income', '2025-12-31', 'parental leave')";
+    EXPECT_TRUE(can(*supervisor, add));
+    exec(*supervisor, add);
+    EXPECT_EQ(scalar("SELECT recorded_by FROM supervision.signal_explanation"), user("supervisor"));
+    EXPECT_FALSE(can(*supervisor, "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
+                                  "explained_until, reason, recorded_by) VALUES ('P-1', 'no_income', '2025-12-31', "
+                                  "'x', 'someone else')"));
+    EXPECT_FALSE(can(*supervisor, "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
+                                  "explained_until, reason, recorded_at) VALUES ('P-1', 'no_income', '2025-12-31', "
+                                  "'x', '2020-01-01')"));
+    EXPECT_FALSE(can(*supervisor, "UPDATE supervision.signal_explanation SET explained_until = '2030-01-01'"));
+    EXPECT_FALSE(can(*supervisor, "DELETE FROM supervision.signal_explanation"));
+    EXPECT_TRUE(can(*supervisor, "SELECT * FROM supervision.event"));
+    EXPECT_FALSE(can(*supervisor, "INSERT INTO supervision.event (event_id, run_id, kind, permit_id) VALUES (1, 1, "
+                                  "'review_opened', 'P-1')"));
+    EXPECT_TRUE(can(*batch, "SELECT * FROM supervision.signal_explanation"));
+    EXPECT_FALSE(can(*batch, add));
+    EXPECT_FALSE(can(*batch, "UPDATE supervision.signal_explanation SET reason = 'x'"));
+    EXPECT_TRUE(can(*batch, "INSERT INTO supervision.event (event_id, run_id, kind, permit_id) VALUES (1, 1, "
+                            "'review_opened', 'P-1')"));
+    EXPECT_FALSE(can(*batch, "DELETE FROM supervision.event"));
+    // Not even the owner changes an explanation; a type the service does not know is refused.
+    EXPECT_THROW(exec(conn(), "UPDATE supervision.signal_explanation SET reason = 'x'"), pqxx::check_violation);
+    EXPECT_THROW(exec(conn(), "DELETE FROM supervision.signal_explanation"), pqxx::check_violation);
+    EXPECT_THROW(exec(*supervisor, "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
+                                   "explained_until, reason) VALUES ('P-1', 'no_incom', '2025-12-31', 'x')"),
+                 pqxx::foreign_key_violation);
+    EXPECT_THROW(exec(*supervisor, "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
+                                   "explained_until, reason) VALUES ('P-1', 'no_income', '2025-12-31', '  ')"),
+                 pqxx::check_violation);
+}
+
 TEST_F(RolesTest, MembershipWithoutInheritGivesNothingUntilSetRole) {
     auto member = login("noinherit");
     EXPECT_FALSE(can(*member, "SELECT * FROM stats.supervision_cohort"));
