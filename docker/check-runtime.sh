@@ -51,7 +51,9 @@ while read -r lib arrow path _; do
   pkg="${pkg%%:*}"
   checked=$((checked + 1))
   if grep -qx "$lib" <<<"$needed"; then
-    printf '%s\n' "${listed[@]}" | grep -qx "$pkg" \
+    # A here-string, not a pipe: grep -q may exit before printf has written all, and
+    # pipefail would then count printf's SIGPIPE as a failure.
+    grep -qx "$pkg" <<<"$(printf '%s\n' "${listed[@]}")" \
       || { echo "$lib (NEEDED by the binary) is in $pkg, which runtime-packages.txt does not list" >&2; fail=1; }
   elif [ -z "${closure[$pkg]:-}" ]; then
     echo "$lib is in $pkg, which the runtime packages do not pull in" >&2; fail=1

@@ -24,6 +24,12 @@ const std::vector<std::string>& known_signal_types() {
     return v;
 }
 
+const std::vector<std::string>& signal_types_dated_by_run() {
+    static const std::vector<std::string> v{"emigrated", "company_inactive", "employment_ended",
+                                            "not_moved_to_finland", "thematic"};
+    return v;
+}
+
 const std::vector<std::string>& required_parameters() {
     static const std::vector<std::string> v = [] {
         std::vector<std::string> names;

@@ -15,6 +15,9 @@ namespace supervision::config {
 const std::vector<std::string>& known_bases();
 const std::vector<std::string>& known_sequences();
 const std::vector<std::string>& known_signal_types();
+// rules.md §5: the types that speak of an event, whose period runs from the event's date to
+// the as_of of the latest run where they held.
+const std::vector<std::string>& signal_types_dated_by_run();
 
 enum class ValidityRule { at_least, more_than };
 enum class ScopeField { valid_from, decision_date };

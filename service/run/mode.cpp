@@ -1,7 +1,7 @@
 #include "run/mode.h"
 
 #include "db/statement.h"
-#include "run/person_registers.h"
+#include "run/registers.h"
 
 namespace supervision::run {
 
@@ -23,11 +23,11 @@ std::optional<std::string> Mode::validated_in(const std::string& source) const {
 
 long long Mode::carry_rejections(pqxx::transaction_base& tx) const {
     if (!persons_) return 0;
-    return static_cast<long long>(db::exec_file(tx, "run/incremental/carry_rejections.sql", persons_,
-                                                validated_in("permit"), validated_in("population_event"),
-                                                validated_in("study_record"), validated_in("benefit_payment"),
-                                                validated_in("employment_notice"))
-                                      .affected_rows());
+    for (const char* source : kPersonRegisters) {
+        db::exec_file(tx, "run/incremental/revalidated.sql", std::string(source), validated_in(source));
+    }
+    return static_cast<long long>(
+        db::exec_file(tx, "run/incremental/carry_rejections.sql", persons_).affected_rows());
 }
 
 const char* Mode::evaluated_script() const {

@@ -1,7 +1,7 @@
 #include "run/scope.h"
 
 #include "db/statement.h"
-#include "run/person_registers.h"
+#include "run/registers.h"
 #include "run/stages.h"
 #include "version.h"
 

@@ -2,6 +2,7 @@
 
 #include "db/pg_array.h"
 #include "db/statement.h"
+#include "run/registers.h"
 #include "run/stages.h"
 
 namespace supervision::run {
@@ -102,6 +103,25 @@ void load_terms(pqxx::transaction_base& tx, const config::Config& config) {
                   db::int_array(em), db::int_array(ed));
 }
 
+// The lists the SQL joins instead of keeping copies (pg_temp.vocabulary).
+void load_vocabulary(pqxx::transaction_base& tx) {
+    std::vector<std::string> list, member;
+    const auto add = [&](const char* name, const auto& members) {
+        for (const auto& m : members) {
+            list.emplace_back(name);
+            member.emplace_back(m);
+        }
+    };
+    add("basis", config::known_bases());
+    add("sequence", config::known_sequences());
+    add("signal_type", config::known_signal_types());
+    add("signal_dated_by_run", config::signal_types_dated_by_run());
+    add("person_register", kPersonRegisters);
+    add("captured_register", kCapturedRegisters);
+    add("source", kSources);
+    db::exec_file(tx, "run/00_session/load_vocabulary.sql", db::text_array(list), db::text_array(member));
+}
+
 void load_campaigns(pqxx::transaction_base& tx, const config::Config& config) {
     auto day = [](const std::optional<rules::Day>& d) {
         return d ? std::optional<std::string>(rules::to_iso(*d)) : std::nullopt;
@@ -118,6 +138,7 @@ void load_campaigns(pqxx::transaction_base& tx, const config::Config& config) {
 void load_session(pqxx::transaction_base& tx, const config::Config& config) {
     db::exec_script(tx, "run/00_session/settings.sql");
     db::exec_script(tx, "run/00_session/temp_tables.sql");
+    load_vocabulary(tx);
     load_lines(tx, config);
     load_parameters(tx, config);
     load_signal_scope(tx, config);

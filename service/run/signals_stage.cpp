@@ -8,15 +8,10 @@ namespace supervision::run {
 
 namespace {
 
-// One statement per signal type (rules.md §5); thematic last, as campaigns may select on
-// the conditions of the others.
-const char* const kSignalFiles[] = {
-    "run/15_signals/income_below_requirement.sql", "run/15_signals/no_income.sql",
-    "run/15_signals/employment_ended.sql",         "run/15_signals/emigrated.sql",
-    "run/15_signals/not_moved_to_finland.sql",     "run/15_signals/company_inactive.sql",
-    "run/15_signals/study_inactive.sql",           "run/15_signals/student_work_hours_exceeded.sql",
-    "run/15_signals/social_assistance.sql",        "run/15_signals/thematic.sql",
-};
+// One statement per signal type (rules.md §5), sql/run/15_signals/<type>.sql, in the order
+// of config::known_signal_types(): thematic last, as campaigns may select on the conditions
+// of the others.
+std::string signal_file(const std::string& type) { return "run/15_signals/" + type + ".sql"; }
 
 Counts by_type(const pqxx::result& rows) {
     std::map<std::string, long long> n;
@@ -60,8 +55,8 @@ long long prepare_evaluation(pqxx::transaction_base& tx, RunContext& ctx, Counts
 long long find_signals(pqxx::transaction_base& tx, RunContext& ctx, Counts&) {
     const auto as_of = rules::to_iso(ctx.as_of);
     long long conditions = 0;
-    for (const char* file : kSignalFiles) {
-        conditions += static_cast<long long>(db::exec_file(tx, file, as_of).affected_rows());
+    for (const auto& type : config::known_signal_types()) {
+        conditions += static_cast<long long>(db::exec_file(tx, signal_file(type), as_of).affected_rows());
     }
     db::exec_file(tx, "run/15_signals/common_evidence.sql", as_of, ctx.config->config_version, ctx.config_digest);
     return conditions;

@@ -1,13 +1,13 @@
 #include <string>
 
 #include "db/statement.h"
-#include "run/person_registers.h"
+#include "run/registers.h"
 #include "run/stages.h"
 #include "run/tally.h"
 
 namespace supervision::run {
 
-// One validation statement per person register (run/person_registers.h); each takes the
+// One validation statement per person register (run/registers.h); each takes the
 // shard ($1 count, $2 index) and the persons whose rows of it the run validates ($3; none
 // for everyone). An incremental run takes the others' rejections over (run/mode.h).
 long long validate_registers(pqxx::transaction_base& tx, RunContext& ctx, Counts&) {

@@ -6,3 +6,4 @@ ANALYZE pg_temp.signal_scope;
 ANALYZE pg_temp.queue_basis;
 ANALYZE pg_temp.study_term;
 ANALYZE pg_temp.campaign;
+ANALYZE pg_temp.vocabulary;

@@ -298,3 +298,20 @@ CREATE TEMP TABLE escalated (
 CREATE TEMP TABLE income_suspect (
     record_id text PRIMARY KEY
 );
+
+-- The service's lists, from the C++ that holds them (run/session_setup.cpp): the SQL joins
+-- them instead of keeping copies of its own. list: basis, sequence, signal_type,
+-- signal_dated_by_run, person_register, captured_register, source.
+CREATE TEMP TABLE vocabulary (
+    list   text NOT NULL,
+    member text NOT NULL,
+    PRIMARY KEY (list, member)
+);
+
+-- Of an incremental run's persons, per person register, those whose rows of it the run
+-- validates again (run/mode.h); the others' rejections are taken over
+-- (incremental/carry_rejections.sql).
+CREATE TEMP TABLE revalidated (
+    source    text NOT NULL,
+    person_id text NOT NULL
+);

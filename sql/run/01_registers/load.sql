@@ -4,5 +4,5 @@
 -- no month of the register is complete (rules.md §8: no single row stops the run).
 INSERT INTO pg_temp.register (source, complete_through, refreshed_at)
 SELECT s.source, CASE WHEN isfinite(st.complete_through) THEN st.complete_through END, st.refreshed_at
-FROM unnest(ARRAY['incomes', 'population', 'companies', 'studies', 'benefits', 'notices']) AS s(source)
+FROM (SELECT member AS source FROM pg_temp.vocabulary WHERE list = 'source') s
 LEFT JOIN registry.source_status st ON st.source = s.source

@@ -1,8 +1,7 @@
 -- The registers whose change capture (migration 0007) is missing or not always enabled:
 -- a run cannot know what changed in them and evaluates everyone.
 SELECT t.name
-FROM unnest(ARRAY['permit', 'income_record', 'population_event', 'company_status', 'study_record',
-                  'benefit_payment', 'employment_notice']) AS t(name)
+FROM (SELECT member AS name FROM pg_temp.vocabulary WHERE list = 'captured_register') t
 WHERE (SELECT count(*)
        FROM pg_trigger g
        JOIN pg_class c ON c.oid = g.tgrelid

@@ -63,8 +63,10 @@ FROM (
         CASE WHEN supervision.padded(p.company_id) THEN 'company_id has leading or trailing white space' END,
         CASE WHEN p.institution_id = '' THEN 'institution_id empty' END,
         CASE WHEN supervision.padded(p.institution_id) THEN 'institution_id has leading or trailing white space' END,
-        CASE WHEN p.basis IS NULL OR p.basis NOT IN ('student', 'specialist', 'eu_blue_card', 'growth_entrepreneur', 'employed', 'self_employed', 'other_work', 'researcher', 'family', 'other') THEN 'unknown basis' END,
-        CASE WHEN p.sequence IS NULL OR p.sequence NOT IN ('first', 'extended') THEN 'unknown sequence' END,
+        CASE WHEN p.basis IS NULL OR p.basis NOT IN (SELECT member FROM pg_temp.vocabulary WHERE list = 'basis')
+             THEN 'unknown basis' END,
+        CASE WHEN p.sequence IS NULL OR p.sequence NOT IN (SELECT member FROM pg_temp.vocabulary WHERE list = 'sequence')
+             THEN 'unknown sequence' END,
         CASE WHEN p.status IS NULL OR p.status NOT IN ('granted', 'revoked', 'withdrawn') THEN 'unknown status' END,
         CASE WHEN p.decision_date IS NULL THEN 'decision_date missing' END,
         CASE WHEN NOT isfinite(p.decision_date) THEN 'decision_date is not a calendar day' END,

@@ -18,7 +18,7 @@ WITH registers AS MATERIALIZED (
                AS completeness
     FROM pg_temp.register
 ), dated_by_run AS (
-    SELECT ARRAY['emigrated', 'company_inactive', 'employment_ended', 'not_moved_to_finland', 'thematic'] AS types
+    SELECT array_agg(member) AS types FROM pg_temp.vocabulary WHERE list = 'signal_dated_by_run'
 )
 UPDATE supervision.signal s
 SET period_end = CASE WHEN s.signal_type = ANY (t.types) THEN greatest(s.period_end, $1::date) ELSE s.period_end END,
