@@ -5,8 +5,8 @@
 #   DEMO_PERMITS=20000 DEMO_SEED=42 DEMO_AS_OF=YYYY-MM-DD scripts/demo.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-scripts/build.sh >/dev/null
+scripts/install-deps.sh demo
+SUPERVISION_BUILD_TESTS=OFF scripts/build.sh supervision >/dev/null
 scripts/local-pg.sh start
 eval "$(scripts/local-pg.sh env)"
 psql -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = 'supervision'" | grep -q 1 \

@@ -1,23 +1,36 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages the project builds and tests with; idempotent: does
-# nothing when all are present. Needs root (or sudo).
+# Installs the Debian 12 packages the project needs; idempotent: does nothing when all are
+# present. As root, or as a user with sudo (it calls sudo itself).
+#   install-deps.sh demo   what the demo builds and runs with
+#   install-deps.sh        everything: the demo's and the test suite's
 set -euo pipefail
 
-packages=(
-  build-essential cmake pkg-config git
-  libpqxx-dev libspdlog-dev libyaml-cpp-dev libhowardhinnant-date-dev
-  libgtest-dev libcli11-dev nlohmann-json3-dev tzdata
-  postgresql-15 postgresql-contrib postgresql-common
-  chromium  # headless browser: the HTML report test (scripts/check-html-report.sh)
+# What the demo needs: the build tools and libraries of the service, and PostgreSQL.
+demo_packages=(
+  build-essential cmake pkg-config
+  libpqxx-dev libspdlog-dev libyaml-cpp-dev libhowardhinnant-date-dev libcli11-dev nlohmann-json3-dev tzdata
+  postgresql-15 postgresql-common
+)
+# What the test suite needs besides.
+test_packages=(
+  git libgtest-dev postgresql-contrib
+  clang-format clang-tidy  # scripts/lint.sh
+  chromium  # headless browser: the HTML report tests
   systemd file dpkg-dev binutils  # ops tests: systemd-analyze; cpack -G DEB (file, dpkg-shlibdeps); ldd/objdump
 )
+
+case "${1:-all}" in
+  demo) packages=("${demo_packages[@]}"); want_promtool=0 ;;
+  all) packages=("${demo_packages[@]}" "${test_packages[@]}"); want_promtool=1 ;;
+  *) echo "usage: $0 [demo|all]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 promtool_missing=0
-command -v promtool >/dev/null 2>&1 || promtool_missing=1
+[ "$want_promtool" -eq 1 ] && ! command -v promtool >/dev/null 2>&1 && promtool_missing=1
 [ "${#missing[@]}" -eq 0 ] && [ "$promtool_missing" -eq 0 ] && exit 0
 
 sudo=""
