@@ -180,6 +180,11 @@ int main(int argc, char** argv) {
     load->add_option("--seed", demo.seed, "generator seed")->capture_default_str();
     load->add_option("--as-of", demo.as_of, "the day the registers describe (default: today)");
     load->add_flag("--replace", demo.replace, "allow replacing registry tables that hold rows");
+    DemoSuperviseCommand supervise;
+    auto* supervise_cmd = demo_cmd->add_subcommand(
+        "supervise", "the demo's supervisors hold hearings and decide the reviews due by --until (demo data only)");
+    supervise_cmd->add_option("--until", supervise.until, "the last day they work (default: today)");
+    supervise_cmd->add_option("--seed", supervise.seed, "decision seed")->capture_default_str();
 
     reports::Request report_request;
     auto* report_cmd = add_report_commands(app, report_request);
@@ -201,6 +206,7 @@ int main(int argc, char** argv) {
         if (*report_cmd) return command_report(g, report_cmd->get_subcommands().at(0)->get_name(), report_request);
         if (*check) return command_config_check(g);
         if (*load) return command_demo_load(g, demo);
+        if (*supervise_cmd) return command_demo_supervise(g, supervise);
         return report(ExitCode::usage, "no command given; see supervision --help");
     } catch (const Error& e) {
         return report(e.code(), e.what());

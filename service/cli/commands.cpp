@@ -5,6 +5,7 @@
 #include "db/connection.h"
 #include "db/migrations.h"
 #include "demo/demo_loader.h"
+#include "demo/supervisors.h"
 #include "errors.h"
 #include "reports/render.h"
 #include "run/metrics.h"
@@ -41,7 +42,8 @@ std::unique_ptr<pqxx::connection> open(const GlobalOptions& g, const char* step)
 int command_migrate(const GlobalOptions& g) {
     auto conn = open(g, "migrate");
     const int applied = db::migrate(*conn);
-    spdlog::info("schema at version {} ({} migration{} applied)", db::latest_version(), applied, applied == 1 ? "" : "s");
+    spdlog::info("schema at version {} ({} migration{} applied)", db::latest_version(), applied,
+                 applied == 1 ? "" : "s");
     return 0;
 }
 
@@ -60,9 +62,10 @@ void record_metrics(const RunCommand& c, run::RunOutcome& o, std::chrono::steady
         run::write_metrics_file(c.metrics_file, run::metrics_text(o));
         spdlog::debug("metrics written to {}", c.metrics_file);
     } catch (const std::exception& e) {
-        spdlog::error("{}; the run's outcome stands, but monitoring will not see it: check that the folder "
-                      "exists and that this user may write there",
-                      e.what());
+        spdlog::error(
+            "{}; the run's outcome stands, but monitoring will not see it: check that the folder "
+            "exists and that this user may write there",
+            e.what());
     }
 }
 
@@ -135,6 +138,15 @@ int command_demo_load(const GlobalOptions& g, const DemoLoadCommand& c) {
     return 0;
 }
 
+int command_demo_supervise(const GlobalOptions& g, const DemoSuperviseCommand& c) {
+    const auto until = parse_day(c.until, "--until");
+    auto conn = open(g, "demo");
+    const auto d = demo::play_supervisors(*conn, until, c.seed);
+    spdlog::info("demo supervisors through {}: {} to hearing, {} closed, {} permits revoked", rules::to_iso(until),
+                 d.heard, d.closed, d.revoked);
+    return 0;
+}
+
 int command_config_check(const GlobalOptions& g) {
     const auto config = config::load_config(g.config);
     std::cout << config::to_json(config).dump(2) << '\n';
@@ -150,6 +162,5 @@ int command_report(const GlobalOptions& g, const std::string& which, const repor
     spdlog::info("report {} written to {}", which, r.out ? *r.out : std::string("standard output"));
     return 0;
 }
-
 
 }  // namespace supervision::cli
