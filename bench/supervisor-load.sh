@@ -13,11 +13,14 @@
 #      every run succeeded, no official's update failed, no signal is linked to a review
 #      whose closing committed before the run that linked it.
 # Usage: bench/supervisor-load.sh [SIZE]     (default 200000 permits)
-#   CLIENTS=n (default 4), IDLE=seconds (default 20), NIGHTS=n (default 6)
+#   CLIENTS=n (default 4), RATE=decisions a second of them all (default 5: the queue is
+#   never emptied, so new signals keep joining reviews the officials are deciding),
+#   IDLE=seconds (default 20), NIGHTS=n (default 6)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size="${1:-200000}"
 clients="${CLIENTS:-4}"
+rate="${RATE:-5}"
 idle="${IDLE:-20}"
 nights="${NIGHTS:-6}"
 bin=build/service/supervision
@@ -62,7 +65,7 @@ new_signals() {
 # officials is reported below).
 first_seconds=$(psql -Atc "SELECT ceil(extract(epoch FROM finished_at - started_at)) FROM supervision.run")
 duration=$((2 * idle + nights * (first_seconds + 5) * 3 / 2))
-pgbench -n -c "$clients" -j 2 -T "$duration" -f bench/supervisor.pgbench -l --log-prefix="$out/pgbench" \
+pgbench -n -c "$clients" -j 2 -T "$duration" -R "$rate" -f bench/supervisor.pgbench -l --log-prefix="$out/pgbench" \
   "host=$PGHOST port=$PGPORT dbname=$PGDATABASE user=load_officer" >"$out/pgbench.out" 2>&1 &
 officials=$!
 sleep "$idle"
@@ -98,10 +101,13 @@ windows = [(r[5], r[6]) for r in runs if r[0] > runs[0][0]]
 during, outside = [], []
 for log in glob.glob(f"{out}/pgbench.[0-9]*"):
     for line in open(log):
-        _, _, latency, _, epoch, micros = line.split()[:6]
-        end = int(epoch) + int(micros) / 1e6
-        start = end - int(latency) / 1e6
-        (during if any(start < b and end > a for a, b in windows) else outside).append(int(latency) / 1000)
+        fields = line.split()
+        # With --rate the time counts from the scheduled start: its lag (field 7) is
+        # pgbench's own waiting, not the database's.
+        latency = int(fields[2]) - (int(fields[6]) if len(fields) > 6 else 0)
+        end = int(fields[4]) + int(fields[5]) / 1e6
+        start = end - latency / 1e6
+        (during if any(start < b and end > a for a, b in windows) else outside).append(latency / 1000)
 def figures(ms):
     if not ms:
         return "none"

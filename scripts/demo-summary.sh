@@ -8,6 +8,11 @@ psql -P pager=off -c "SELECT run_id, as_of, status, finished_at - started_at AS 
        counts->'enrolled' AS enrolled, counts->'ended' AS ended, counts->'evaluated' AS supervised,
        counts->'rejected_rows' AS rejected_rows, counts->'stale_registers' AS stale
   FROM supervision.run ORDER BY run_id DESC LIMIT 1"
+echo "== The nights run"
+psql -P pager=off -c "SELECT count(*) AS nights, min(as_of) AS first, max(as_of) AS last,
+       sum((counts->>'enrolled')::int) AS enrolled, sum((counts->>'ended')::int) AS ended,
+       sum((counts->>'reviews_opened')::int) AS reviews_opened
+  FROM supervision.run WHERE status = 'succeeded'"
 echo "== Permits under supervision, per coverage line"
 psql -P pager=off -c "SELECT line_id AS line, count(*) FILTER (WHERE ended_on IS NULL) AS supervised,
        count(*) FILTER (WHERE ended_on IS NOT NULL) AS ended, count(*) AS enrolled
@@ -26,6 +31,27 @@ psql -P pager=off -c "SELECT q.queue, coalesce(r.open, 0) AS open_reviews, coale
              FROM supervision.revocation_review GROUP BY queue) r USING (queue)
   LEFT JOIN (SELECT queue, count(*) AS backlog FROM supervision.review_backlog GROUP BY queue) b USING (queue)
   ORDER BY q.queue"
+echo "== Reviews as the supervisors left them, per queue (closed: revoked / no action)"
+psql -P pager=off -c "SELECT queue, count(*) AS reviews, count(*) FILTER (WHERE status = 'open') AS open,
+       count(*) FILTER (WHERE status = 'hearing') AS hearing,
+       count(*) FILTER (WHERE outcome = 'revoked') AS revoked, count(*) FILTER (WHERE outcome = 'no_action') AS no_action,
+       round(100.0 * count(*) FILTER (WHERE outcome = 'revoked') / nullif(count(*) FILTER (WHERE status = 'closed'), 0), 1)
+           AS revoked_pct
+  FROM supervision.revocation_review GROUP BY queue ORDER BY queue"
+bin="${BUILD_DIR:-build}/service/supervision"
+year="$(psql -Atc "SELECT extract(year FROM max(as_of))::int FROM supervision.run WHERE status = 'succeeded'")"
+if [ -n "$year" ]; then
+  echo "== Coverage $year (indicator 5): eligible, covered, uncovered, %, the decisions and the stock in force"
+  for view in decisions stock; do
+    printf '%-10s %s\n' "$view" "$($bin --log-level warn report coverage --year "$year" --view "$view" --format csv \
+      | grep '^total,' | cut -d, -f3-6 | tr ',' ' ')"
+  done
+  echo "== Forecast: year-end supervised stock, new reviews called for, officials needed"
+  $bin --log-level warn report statistics --format csv --table forecast-years \
+    | grep -E ',(supervised|review_demand|officials_needed),total,|supervised_growth_pct' | tr -d '\r' | tr ',' '\t'
+  echo "== Forecast alarms"
+  $bin --log-level warn report statistics --format csv --table alarms | tr -d '\r' | tr ',' '\t'
+fi
 echo "== Top of each work queue"
 psql -P pager=off -c "SELECT queue, review_id, permit_id, priority, due_on, signals FROM (
     SELECT w.*, row_number() OVER (PARTITION BY w.queue ORDER BY w.priority DESC, w.due_on, w.review_id) AS n,
@@ -38,7 +64,9 @@ psql -P pager=off -c "SELECT source, reason, count(*) AS rows FROM supervision.r
   GROUP BY source, reason ORDER BY source, rows DESC"
 cat <<EOT
 Where to look next:
-  the run's counts (JSON):     .local/out/run.json
+  the last run's counts:       .local/out/run.json
+  coverage, both views (HTML): .local/out/coverage-YYYY.html (this year and the last)
+  statistics and forecast:     .local/out/statistics.html, statistics.json; metrics .local/out/forecast.prom
   the database:                eval "\$(scripts/local-pg.sh env)"; psql
   tables:                      supervision.run, supervised_permit, signal, revocation_review,
                                review_backlog, rejected_row; the view supervision.work_queue

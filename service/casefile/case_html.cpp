@@ -16,7 +16,7 @@ namespace supervision::casefile {
 namespace {
 
 using Json = nlohmann::json;
-using reports::escape_html;
+using reports::html::escape;
 
 constexpr const char* kStyle = R"(
 body{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;color:#1b1b1b;margin:2rem auto;max-width:56rem;padding:0 1rem;line-height:1.45}
@@ -46,7 +46,7 @@ std::string dash(const std::string& s) {
 void sentences(std::ostringstream& o, const Json& list, const char* cls = nullptr) {
     if (!list.is_array() || list.empty()) return;
     o << "<ul" << (cls ? std::string(" class=\"") + cls + "\"" : "") << ">";
-    for (const auto& s : list) o << "<li>" << escape_html(s.get<std::string>()) << "</li>";
+    for (const auto& s : list) o << "<li>" << escape(s.get<std::string>()) << "</li>";
     o << "</ul>\n";
 }
 
@@ -67,7 +67,7 @@ public:
         other_permits();
         runs();
         o_ << "<footer class=\"note\"><p>Written by supervision "
-           << escape_html(str(d_["case_file"], "service_version"))
+           << escape(str(d_["case_file"], "service_version"))
            << " from the database as it stood when the file was asked for. Times are Helsinki time.</p></footer>\n"
            << "</body>\n</html>\n";
         return o_.str();
@@ -78,11 +78,11 @@ private:
     void run_line(const Json& run_id, const std::string& step) {
         if (!run_id.is_number()) return;
         const auto it = runs_.find(run_id.get<long long>());
-        o_ << "<span class=\"run\">" << escape_html(step) << ": run " << run_id.get<long long>();
+        o_ << "<span class=\"run\">" << escape(step) << ": run " << run_id.get<long long>();
         if (it != runs_.end()) {
-            o_ << " of " << escape_html(str(it->second, "as_of")) << ", configuration "
-               << escape_html(short_digest(str(it->second, "config_digest"))) << ", supervision "
-               << escape_html(str(it->second, "service_version"));
+            o_ << " of " << escape(str(it->second, "as_of")) << ", configuration "
+               << escape(short_digest(str(it->second, "config_digest"))) << ", supervision "
+               << escape(str(it->second, "service_version"));
         }
         o_ << "</span>\n";
     }
@@ -91,17 +91,17 @@ private:
         const std::string permit = str(d_["case_file"], "permit_id");
         o_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Case file "
-           << escape_html(permit) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
-           << "<h1>Case file: residence permit <span id=\"permit-id\">" << escape_html(permit) << "</span></h1>\n"
-           << "<p class=\"note\">Holder <strong id=\"person-id\">" << escape_html(str(d_["holder"], "person_id"))
+           << escape(permit) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
+           << "<h1>Case file: residence permit <span id=\"permit-id\">" << escape(permit) << "</span></h1>\n"
+           << "<p class=\"note\">Holder <strong id=\"person-id\">" << escape(str(d_["holder"], "person_id"))
            << "</strong>";
         if (d_["judged_on"].is_object()) {
-            o_ << " · judged on <span id=\"as-of\">" << escape_html(str(d_["judged_on"], "as_of"))
-               << "</span>, the day of the last completed run (run " << escape_html(str(d_["judged_on"], "run_id"))
+            o_ << " · judged on <span id=\"as-of\">" << escape(str(d_["judged_on"], "as_of"))
+               << "</span>, the day of the last completed run (run " << escape(str(d_["judged_on"], "run_id"))
                << ")";
         }
         if (d_["case_file"]["asked_for"].contains("review_id")) {
-            o_ << " · asked for review " << escape_html(str(d_["case_file"]["asked_for"], "review_id"));
+            o_ << " · asked for review " << escape(str(d_["case_file"]["asked_for"], "review_id"));
         }
         o_ << "</p>\n";
     }
@@ -109,21 +109,21 @@ private:
     void decision() {
         const auto& dec = d_["decision"];
         o_ << "<h2>Where the case stands</h2>\n<div class=\"state\" id=\"decision\" data-state=\""
-           << escape_html(str(dec, "state")) << "\">";
+           << escape(str(dec, "state")) << "\">";
         sentences(o_, dec["sentences"]);
         o_ << "</div>\n<table id=\"score-table\"><tbody>"
            << "<tr><th>Score of the unreviewed open signals</th><td class=\"n\" id=\"decision-score\">"
-           << escape_html(figure(dec["score"])) << "</td></tr>"
+           << escape(figure(dec["score"])) << "</td></tr>"
            << "<tr><th>Threshold for a review</th><td class=\"n\" id=\"decision-threshold\">"
-           << (dec["threshold"].is_object() ? escape_html(figure(dec["threshold"]["value"])) : "–") << "</td></tr>"
-           << "<tr><th>Queue</th><td class=\"n\">" << escape_html(str(dec, "queue")) << "</td></tr>";
+           << (dec["threshold"].is_object() ? escape(figure(dec["threshold"]["value"])) : "–") << "</td></tr>"
+           << "<tr><th>Queue</th><td class=\"n\">" << escape(str(dec, "queue")) << "</td></tr>";
         if (dec.contains("rank")) {
-            o_ << "<tr><th>Backlog rank</th><td class=\"n\" id=\"backlog-rank\">" << escape_html(str(dec, "rank"))
-               << " of " << escape_html(str(dec, "of")) << "</td></tr>";
+            o_ << "<tr><th>Backlog rank</th><td class=\"n\" id=\"backlog-rank\">" << escape(str(dec, "rank"))
+               << " of " << escape(str(dec, "of")) << "</td></tr>";
         }
         if (dec["daily_capacity"].is_object()) {
             o_ << "<tr><th>Reviews the queue opens a day</th><td class=\"n\" id=\"daily-capacity\">"
-               << escape_html(figure(dec["daily_capacity"]["value"])) << "</td></tr>";
+               << escape(figure(dec["daily_capacity"]["value"])) << "</td></tr>";
         }
         o_ << "</tbody></table>\n";
         if (d_["judged_on"].is_object()) run_line(d_["judged_on"]["run_id"], "Judged by");
@@ -133,7 +133,7 @@ private:
         const auto& p = d_["permit"];
         o_ << "<h2>The permit and why it is supervised</h2>\n<table id=\"permit-table\"><tbody>\n";
         auto row = [this](const char* label, const std::string& value) {
-            o_ << "<tr><th>" << label << "</th><td>" << escape_html(dash(value)) << "</td></tr>\n";
+            o_ << "<tr><th>" << label << "</th><td>" << escape(dash(value)) << "</td></tr>\n";
         };
         row("Basis", str(p, "basis"));
         row("Sequence", str(p, "sequence"));
@@ -163,8 +163,8 @@ private:
         for (const auto& s : d_["signals"]) {
             const bool open = str(s, "status") == "open";
             o_ << "<article class=\"signal " << (open ? "open" : "resolved") << "\" id=\"signal-"
-               << s["signal_id"].get<long long>() << "\" data-type=\"" << escape_html(str(s, "signal_type"))
-               << "\">\n<h3>Signal " << s["signal_id"].get<long long>() << ": " << escape_html(str(s, "title"))
+               << s["signal_id"].get<long long>() << "\" data-type=\"" << escape(str(s, "signal_type"))
+               << "\">\n<h3>Signal " << s["signal_id"].get<long long>() << ": " << escape(str(s, "title"))
                << "<span class=\"tag " << (open ? "open" : "") << "\">" << (open ? "open" : "resolved") << "</span>";
             if (s["explained_on_as_of"].get<bool>()) o_ << "<span class=\"tag explained\">explained</span>";
             o_ << "</h3>\n";
@@ -184,17 +184,17 @@ private:
             return;
         }
         o_ << "<table id=\"explanation-table\"><thead><tr><th>Recorded</th><th>By</th><th>Signal type</th>"
-           << "<th>Explained until</th><th>Why</th><th>On " << escape_html(dash(str(d_["judged_on"], "as_of")))
+           << "<th>Explained until</th><th>Why</th><th>On " << escape(dash(str(d_["judged_on"], "as_of")))
            << "</th></tr></thead><tbody>\n";
         for (const auto& e : d_["explanations"]) {
             const std::string state = e["superseded_by"].is_number()
                                           ? "superseded by " + str(e, "superseded_by")
                                           : (e["in_force"].get<bool>() ? "in force" : "not in force");
             o_ << "<tr id=\"explanation-" << e["explanation_id"].get<long long>() << "\"><td class=\"k\">"
-               << escape_html(str(e, "recorded_at")) << "</td><td>" << escape_html(str(e, "recorded_by")) << "</td><td>"
-               << escape_html(signal_title(str(e, "signal_type"))) << "</td><td class=\"k\">"
-               << escape_html(str(e, "explained_until")) << "</td><td>" << escape_html(str(e, "reason")) << "</td><td>"
-               << escape_html(state) << "</td></tr>\n";
+               << escape(str(e, "recorded_at")) << "</td><td>" << escape(str(e, "recorded_by")) << "</td><td>"
+               << escape(signal_title(str(e, "signal_type"))) << "</td><td class=\"k\">"
+               << escape(str(e, "explained_until")) << "</td><td>" << escape(str(e, "reason")) << "</td><td>"
+               << escape(state) << "</td></tr>\n";
         }
         o_ << "</tbody><caption class=\"note\">The latest record of a signal type holds; while it is in force the"
            << " permit's open signals of that type count 0 in the score.</caption></table>\n";
@@ -209,8 +209,8 @@ private:
         for (const auto& r : d_["reviews"]) {
             const long long id = r["review_id"].get<long long>();
             o_ << "<article class=\"review\" id=\"review-" << id << "\">\n<h3>Review " << id << "<span class=\"tag\">"
-               << escape_html(str(r, "status"))
-               << (str(r, "outcome").empty() ? "" : ": " + escape_html(str(r, "outcome"))) << "</span></h3>\n";
+               << escape(str(r, "status"))
+               << (str(r, "outcome").empty() ? "" : ": " + escape(str(r, "outcome"))) << "</span></h3>\n";
             sentences(o_, r["sentences"]);
             run_line(r["opened_run"], "Opened by");
             if (!r["signals_at_opening"].empty()) {
@@ -218,9 +218,9 @@ private:
                    << "<th class=\"n\">Weight</th><th>Period</th><th>Evidence as it stood "
                       "then</th></tr></thead><tbody>\n";
                 for (const auto& s : r["signals_at_opening"]) {
-                    o_ << "<tr><td>" << escape_html(str(s, "signal_id")) << ": " << escape_html(str(s, "title"))
-                       << "</td><td class=\"n\">" << escape_html(figure(s["weight"])) << "</td><td class=\"k\">"
-                       << escape_html(str(s, "period_start")) << " to " << escape_html(str(s, "period_end"))
+                    o_ << "<tr><td>" << escape(str(s, "signal_id")) << ": " << escape(str(s, "title"))
+                       << "</td><td class=\"n\">" << escape(figure(s["weight"])) << "</td><td class=\"k\">"
+                       << escape(str(s, "period_start")) << " to " << escape(str(s, "period_end"))
                        << "</td><td>";
                     sentences(o_, s["sentences"]);
                     o_ << "</td></tr>\n";
@@ -231,9 +231,9 @@ private:
                << "\"><thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>\n";
             for (const auto& h : r["history"]) {
                 o_ << "<tr data-audit=\"" << h["audit_id"].get<long long>() << "\"><td class=\"k\">"
-                   << escape_html(str(h, "changed_at")) << "</td><td>" << escape_html(str(h, "changed_by"))
-                   << (str(h, "application").empty() ? "" : " (" + escape_html(str(h, "application")) + ")")
-                   << "</td><td>" << escape_html(str(h, "change")) << "</td></tr>\n";
+                   << escape(str(h, "changed_at")) << "</td><td>" << escape(str(h, "changed_by"))
+                   << (str(h, "application").empty() ? "" : " (" + escape(str(h, "application")) + ")")
+                   << "</td><td>" << escape(str(h, "change")) << "</td></tr>\n";
             }
             o_ << "</tbody><caption class=\"note\">From the audit trail: every change of the review, by whom (the"
                << " login) and when.</caption></table>\n</article>\n";
@@ -243,7 +243,7 @@ private:
     void events() {
         if (d_["events"].empty()) return;
         o_ << "<h2>What the case system was told</h2>\n<ul id=\"events\">";
-        for (const auto& e : d_["events"]) o_ << "<li>" << escape_html(str(e, "sentence")) << "</li>";
+        for (const auto& e : d_["events"]) o_ << "<li>" << escape(str(e, "sentence")) << "</li>";
         o_ << "</ul>\n";
     }
 
@@ -254,7 +254,7 @@ private:
             return;
         }
         o_ << "<ul id=\"other-permits\">";
-        for (const auto& p : d_["other_permits"]) o_ << "<li>" << escape_html(str(p, "sentence")) << "</li>";
+        for (const auto& p : d_["other_permits"]) o_ << "<li>" << escape(str(p, "sentence")) << "</li>";
         o_ << "</ul>\n";
     }
 
@@ -263,8 +263,8 @@ private:
            << "<th>Configuration digest</th><th>Release</th></tr></thead><tbody>\n";
         for (const auto& r : d_["runs"]) {
             o_ << "<tr><td class=\"n\">" << r["run_id"].get<long long>() << "</td><td class=\"k\">"
-               << escape_html(str(r, "as_of")) << "</td><td>" << escape_html(str(r, "mode")) << "</td><td><code>"
-               << escape_html(str(r, "config_digest")) << "</code></td><td>" << escape_html(str(r, "service_version"))
+               << escape(str(r, "as_of")) << "</td><td>" << escape(str(r, "mode")) << "</td><td><code>"
+               << escape(str(r, "config_digest")) << "</code></td><td>" << escape(str(r, "service_version"))
                << "</td></tr>\n";
         }
         o_ << "</tbody><caption class=\"note\">Each step above names the run that did it, with the first characters of"

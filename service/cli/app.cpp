@@ -2,13 +2,14 @@
 
 #include "cli/commands.h"
 #include "cli/json_log.h"
+#include "config/config.h"
 #include "errors.h"
 #include "reports/request.h"
 
-#include <CLI/CLI.hpp>
-#include <pqxx/pqxx>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+#include <pqxx/pqxx>
 
 #include <iostream>
 #include <typeinfo>
@@ -37,17 +38,35 @@ CLI::App* add_report_commands(CLI::App& app, reports::Request& r) {
         c->add_option("--out", r.out, "write the report to this file (default: standard output)");
     };
     auto* coverage = report->add_subcommand("coverage", "annual coverage compliance report (indicator 5)");
-    coverage->add_option("--year", r.year, "the year of the permits' decisions")->required()->check(CLI::Range(1900, 9999));
+    coverage->add_option("--year", r.year, "the year of the permits' decisions")
+        ->required()
+        ->check(CLI::Range(1900, 9999));
+    coverage
+        ->add_option("--view", r.view,
+                     "decisions: the permits decided in the year; stock: the permits in force in the year "
+                     "(the HTML shows both)")
+        ->check(CLI::IsMember({"decisions", "stock"}))
+        ->capture_default_str();
     common(coverage, {"json", "csv", "html"});
     auto* growth = report->add_subcommand("growth-entrepreneurs", "the growth-entrepreneur statistics product");
     common(growth, {"json", "csv"});
     growth->add_flag("--publish", r.publish, "suppress small cells (1-4 shown as <5) for publication");
-    auto* statistics = report->add_subcommand("statistics", "statistics of every basis, signal precision, forecast");
-    common(statistics, {"json", "csv"});
+    auto* statistics =
+        report->add_subcommand("statistics", "statistics of every basis or of one, signal types, precision, forecast");
+    common(statistics, {"json", "csv", "html"});
     statistics->add_flag("--publish", r.publish, "suppress small cells (1-4 shown as <5) for publication");
-    statistics->add_option("--table", r.table, "the table a CSV holds: cohort, precision or forecast")
-        ->check(CLI::IsMember({"cohort", "precision", "forecast"}))
+    statistics->add_option("--basis", r.basis, "the statistics of this basis only")
+        ->check(CLI::IsMember(config::known_bases()));
+    statistics
+        ->add_option("--table", r.table,
+                     "the table a CSV holds: cohort, precision, signal-types, forecast, forecast-years, alarms or "
+                     "backtest")
+        ->check(
+            CLI::IsMember({"cohort", "precision", "signal-types", "forecast", "forecast-years", "alarms", "backtest"}))
         ->capture_default_str();
+    statistics->add_option("--metrics-file", r.metrics_file,
+                           "also write the forecast and its alarms as Prometheus metrics here, atomically "
+                           "(node_exporter textfile collector)");
     auto* queue = report->add_subcommand("queue", "the review queues: due, overdue, ages, decided per opened");
     common(queue, {"json", "csv", "html"});
     return report;
@@ -141,21 +160,24 @@ int main(int argc, char** argv) {
     auto* run_cmd = app.add_subcommand("run", "the nightly run: enrol, evaluate, score, queue");
     run_cmd->add_option("--as-of", run.as_of, "YYYY-MM-DD (default: today in Europe/Helsinki)");
     run_cmd->add_flag("--dry-run", run.dry_run, "compute everything, write nothing, print the counts");
-    run_cmd->add_option("--workers", run.workers,
-                        "evaluate in this many database sessions at once, each for a share of the persons; "
-                        "the outcome is the same for any number (about one per core of the database server)")
+    run_cmd
+        ->add_option("--workers", run.workers,
+                     "evaluate in this many database sessions at once, each for a share of the persons; "
+                     "the outcome is the same for any number (about one per core of the database server)")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
     run_cmd->add_flag("--full", run.full,
                       "evaluate every person, not only those whose registers changed or whose day came; the "
                       "outcome is the same (docs/incremental.md)");
-    run_cmd->add_option("--full-every-days", run.full_every_days,
-                        "evaluate every person when the last full evaluation is this many days old or older")
+    run_cmd
+        ->add_option("--full-every-days", run.full_every_days,
+                     "evaluate every person when the last full evaluation is this many days old or older")
         ->check(CLI::Range(1, 3660))
         ->capture_default_str();
-    run_cmd->add_option("--lock-timeout", run.lock_timeout_s,
-                        "seconds a session of the run waits for a lock (an ETL load holding a register's table) "
-                        "before the run stops with exit 4; waits are logged after 5 s")
+    run_cmd
+        ->add_option("--lock-timeout", run.lock_timeout_s,
+                     "seconds a session of the run waits for a lock (an ETL load holding a register's table) "
+                     "before the run stops with exit 4; waits are logged after 5 s")
         ->check(CLI::Range(1, 86400))
         ->capture_default_str();
     run_cmd->add_option("--metrics-file", run.metrics_file,
@@ -170,10 +192,17 @@ int main(int argc, char** argv) {
     auto* demo_cmd = app.add_subcommand("demo", "demo registers for trying the service out");
     demo_cmd->require_subcommand(1);
     auto* load = demo_cmd->add_subcommand("load", "replace the registry tables with generated demo registers");
-    load->add_option("--permits", demo.permits, "number of permits")->capture_default_str()->check(CLI::Range(1LL, 100000000LL));
+    load->add_option("--permits", demo.permits, "number of permits")
+        ->capture_default_str()
+        ->check(CLI::Range(1LL, 100000000LL));
     load->add_option("--seed", demo.seed, "generator seed")->capture_default_str();
     load->add_option("--as-of", demo.as_of, "the day the registers describe (default: today)");
     load->add_flag("--replace", demo.replace, "allow replacing registry tables that hold rows");
+    DemoSuperviseCommand supervise;
+    auto* supervise_cmd = demo_cmd->add_subcommand(
+        "supervise", "the demo's supervisors hold hearings and decide the reviews due by --until (demo data only)");
+    supervise_cmd->add_option("--until", supervise.until, "the last day they work (default: today)");
+    supervise_cmd->add_option("--seed", supervise.seed, "decision seed")->capture_default_str();
 
     reports::Request report_request;
     auto* report_cmd = add_report_commands(app, report_request);
@@ -201,13 +230,15 @@ int main(int argc, char** argv) {
         }
         if (*check) return command_config_check(g);
         if (*load) return command_demo_load(g, demo);
+        if (*supervise_cmd) return command_demo_supervise(g, supervise);
         return report(ExitCode::usage, "no command given; see supervision --help");
     } catch (const Error& e) {
         return report(e.code(), e.what());
     } catch (const pqxx::in_doubt_error&) {
-        return report(ExitCode::database, "the database connection was lost while a transaction committed; run "
-                                          "again when the database is back: the next run marks an unfinished run "
-                                          "failed and does its day again");
+        return report(ExitCode::database,
+                      "the database connection was lost while a transaction committed; run "
+                      "again when the database is back: the next run marks an unfinished run "
+                      "failed and does its day again");
     } catch (const pqxx::broken_connection& e) {
         return report(ExitCode::database, std::string("lost the database connection: ") + first_line(e.what()) +
                                               "; check that PostgreSQL runs and try again");

@@ -6,6 +6,7 @@
 #include "db/connection.h"
 #include "db/migrations.h"
 #include "demo/demo_loader.h"
+#include "demo/supervisors.h"
 #include "errors.h"
 #include "reports/queue_report.h"
 #include "reports/render.h"
@@ -43,7 +44,8 @@ std::unique_ptr<pqxx::connection> open(const GlobalOptions& g, const char* step)
 int command_migrate(const GlobalOptions& g) {
     auto conn = open(g, "migrate");
     const int applied = db::migrate(*conn);
-    spdlog::info("schema at version {} ({} migration{} applied)", db::latest_version(), applied, applied == 1 ? "" : "s");
+    spdlog::info("schema at version {} ({} migration{} applied)", db::latest_version(), applied,
+                 applied == 1 ? "" : "s");
     return 0;
 }
 
@@ -62,9 +64,10 @@ void record_metrics(const RunCommand& c, run::RunOutcome& o, std::chrono::steady
         run::write_metrics_file(c.metrics_file, run::metrics_text(o));
         spdlog::debug("metrics written to {}", c.metrics_file);
     } catch (const std::exception& e) {
-        spdlog::error("{}; the run's outcome stands, but monitoring will not see it: check that the folder "
-                      "exists and that this user may write there",
-                      e.what());
+        spdlog::error(
+            "{}; the run's outcome stands, but monitoring will not see it: check that the folder "
+            "exists and that this user may write there",
+            e.what());
     }
 }
 
@@ -134,6 +137,15 @@ int command_demo_load(const GlobalOptions& g, const DemoLoadCommand& c) {
     auto conn = open(g, "demo");
     const long long n = demo::load_demo(*conn, spec);
     spdlog::info("demo registers loaded: {} permits (seed {}, as of {})", n, c.seed, rules::to_iso(spec.as_of));
+    return 0;
+}
+
+int command_demo_supervise(const GlobalOptions& g, const DemoSuperviseCommand& c) {
+    const auto until = parse_day(c.until, "--until");
+    auto conn = open(g, "demo");
+    const auto d = demo::play_supervisors(*conn, until, c.seed);
+    spdlog::info("demo supervisors through {}: {} to hearing, {} closed, {} permits revoked", rules::to_iso(until),
+                 d.heard, d.closed, d.revoked);
     return 0;
 }
 

@@ -13,6 +13,8 @@ int command_run(const GlobalOptions& g, const RunCommand& c);
 // one (--metrics-file); cli::main calls it for every error it reports. Else nothing.
 void finish_failed_run(int exit_code);
 int command_demo_load(const GlobalOptions& g, const DemoLoadCommand& c);
+// `demo supervise`: the demo's supervisors decide the reviews due by --until (demo data only).
+int command_demo_supervise(const GlobalOptions& g, const DemoSuperviseCommand& c);
 int command_config_check(const GlobalOptions& g);
 // `report coverage | growth-entrepreneurs | statistics | queue`: the report to stdout or --out.
 int command_report(const GlobalOptions& g, const std::string& which, const reports::Request& r);

@@ -6,12 +6,12 @@
 namespace supervision::cli {
 
 struct GlobalOptions {
-    std::string db;                                 // libpq string or URI; empty: libpq environment
-    std::string config = "config/supervision.yaml"; // the YAML configuration
-    std::string log_level = "info";                 // trace, debug, info, warn, error
-    std::string log_format = "text";                // text, or json: one JSON object per line
-    int connect_attempts = 3;                       // tries to reach PostgreSQL at start (exit 4 after)
-    int connect_wait_ms = 500;                      // wait before the second try; waits double
+    std::string db;                                  // libpq string or URI; empty: libpq environment
+    std::string config = "config/supervision.yaml";  // the YAML configuration
+    std::string log_level = "info";                  // trace, debug, info, warn, error
+    std::string log_format = "text";                 // text, or json: one JSON object per line
+    int connect_attempts = 3;                        // tries to reach PostgreSQL at start (exit 4 after)
+    int connect_wait_ms = 500;                       // wait before the second try; waits double
 };
 
 struct RunCommand {
@@ -37,6 +37,11 @@ struct DemoLoadCommand {
     long long seed = 42;               // same seed, size and as_of: same registers
     std::optional<std::string> as_of;  // the day the registers describe; default today
     bool replace = false;              // required when registry tables already hold rows
+};
+
+struct DemoSuperviseCommand {
+    std::optional<std::string> until;  // the last day the supervisors work; default today
+    long long seed = 42;               // same seed and days: same decisions
 };
 
 }  // namespace supervision::cli

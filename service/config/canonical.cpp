@@ -5,7 +5,8 @@ namespace supervision::config {
 nlohmann::json to_json(const DatedParameter& p) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& v : p.values()) {
-        out.push_back({{"basis", v.basis}, {"sequence", v.sequence}, {"from", rules::to_iso(v.from)}, {"value", v.value}});
+        out.push_back(
+            {{"basis", v.basis}, {"sequence", v.sequence}, {"from", rules::to_iso(v.from)}, {"value", v.value}});
     }
     return out;
 }
@@ -24,7 +25,9 @@ nlohmann::json line_json(const CoverageLine& l) {
 }
 
 nlohmann::json campaign_json(const Campaign& k) {
-    auto opt = [](const std::optional<rules::Day>& d) { return d ? nlohmann::json(rules::to_iso(*d)) : nlohmann::json(); };
+    auto opt = [](const std::optional<rules::Day>& d) {
+        return d ? nlohmann::json(rules::to_iso(*d)) : nlohmann::json();
+    };
     return {{"id", k.id},
             {"active_from", rules::to_iso(k.active_from)},
             {"active_until", rules::to_iso(k.active_until)},
@@ -55,11 +58,15 @@ nlohmann::json to_json(const Config& c) {
     }
     j["study_terms"] = nlohmann::json::array();
     for (const auto& t : c.study_terms) {
-        j["study_terms"].push_back({{"name", t.name}, {"start", {t.start_month, t.start_day}}, {"end", {t.end_month, t.end_day}}});
+        j["study_terms"].push_back(
+            {{"name", t.name}, {"start", {t.start_month, t.start_day}}, {"end", {t.end_month, t.end_day}}});
     }
     j["campaigns"] = nlohmann::json::array();
     for (const auto& k : c.campaigns) j["campaigns"].push_back(campaign_json(k));
     j["quality_control"] = {{"sample_size", to_json(c.qc_sample_size)}};
+    j["forecast"] = {{"decided_reviews_per_person_year", to_json(c.forecast.decided_reviews_per_person_year)},
+                     {"alarm_stock_growth_pct", to_json(c.forecast.alarm_stock_growth_pct)},
+                     {"alarm_reviews_over_capacity_pct", to_json(c.forecast.alarm_reviews_over_capacity_pct)}};
     return j;
 }
 

@@ -65,6 +65,15 @@ struct Campaign {
     std::vector<std::string> with_open_signal;  // empty: no condition
 };
 
+// The forecast's planning settings (docs/reports.md#forecast), dated like the parameters;
+// the value for a forecast month or year is the one in force on its first day. Without
+// the `forecast:` section the forecast has no staffing figure and raises no alarm.
+struct ForecastConfig {
+    DatedParameter decided_reviews_per_person_year;  // officials needed = reviews / this
+    DatedParameter alarm_stock_growth_pct;           // a year-end stock growing more than this over the last
+    DatedParameter alarm_reviews_over_capacity_pct;  // new reviews above this share of a queue's capacity
+};
+
 struct Config {
     std::string source_path;
     std::string config_version;
@@ -76,6 +85,7 @@ struct Config {
     std::vector<Campaign> campaigns;
     // Permits drawn for manual quality control per run day; empty: none.
     DatedParameter qc_sample_size;
+    ForecastConfig forecast;
 
     // The parameter by name; throws ConfigError naming it when it is missing.
     const DatedParameter& parameter(const std::string& name) const;

@@ -199,11 +199,32 @@ DatedParameter read_quality_control(const YamlReader& r, const YAML::Node& n) {
                    kQcSampleSizeKind);
 }
 
+// Optional; without it the forecast has no staffing figure and no alarms. With it, every
+// key is required (a misspelt one must not turn a figure off in silence).
+ForecastConfig read_forecast(const YamlReader& r, const YAML::Node& n) {
+    ForecastConfig f;
+    if (!n) {
+        f.decided_reviews_per_person_year = DatedParameter("decided_reviews_per_person_year", {});
+        f.alarm_stock_growth_pct = DatedParameter("alarm_stock_growth_pct", {});
+        f.alarm_reviews_over_capacity_pct = DatedParameter("alarm_reviews_over_capacity_pct", {});
+        return f;
+    }
+    r.only_keys(n, {"decided_reviews_per_person_year", "alarm_stock_growth_pct", "alarm_reviews_over_capacity_pct"},
+                "forecast");
+    auto dated = [&](const char* key, ValueKind kind) {
+        return r.dated(r.require(n, key, "forecast"), key, std::string("forecast.") + key, kind);
+    };
+    f.decided_reviews_per_person_year = dated("decided_reviews_per_person_year", kDecidedPerPersonYearKind);
+    f.alarm_stock_growth_pct = dated("alarm_stock_growth_pct", kAlarmPercentKind);
+    f.alarm_reviews_over_capacity_pct = dated("alarm_reviews_over_capacity_pct", kAlarmPercentKind);
+    return f;
+}
+
 Config read_document(const YamlReader& r, const YAML::Node& root, const std::string& source) {
     if (!root.IsMap()) r.fail(root, "(top level)", "expected a mapping; is this the right file?");
     r.only_keys(root,
                 {"config_version", "coverage_lines", "parameters", "signals", "queues", "study_terms", "campaigns",
-                 "quality_control"},
+                 "quality_control", "forecast"},
                 "");
     Config c;
     c.source_path = source;
@@ -215,6 +236,7 @@ Config read_document(const YamlReader& r, const YAML::Node& root, const std::str
     c.study_terms = read_terms(r, r.require(root, "study_terms", ""));
     c.campaigns = read_campaigns(r, root["campaigns"]);
     c.qc_sample_size = read_quality_control(r, root["quality_control"]);
+    c.forecast = read_forecast(r, root["forecast"]);
     return c;
 }
 

@@ -28,6 +28,10 @@ std::string describe(ValueKind kind) {
             return "a finite amount in euros ≥ 0";
         case ValueKind::hours:
             return "a finite number of hours ≥ 0";
+        case ValueKind::productivity:
+            return "a whole number from 1 to 100000";
+        case ValueKind::percent:
+            return "a finite percentage from 0 to 100000";
     }
     return "a number";
 }
@@ -42,6 +46,10 @@ bool allows(ValueKind kind, double v) {
             return whole_between(v, 0, 120);
         case ValueKind::month_window:
             return whole_between(v, 1, 120);
+        case ValueKind::productivity:
+            return whole_between(v, 1, 100000);
+        case ValueKind::percent:
+            return std::isfinite(v) && v >= 0 && v <= 100000;
         case ValueKind::weight:
         case ValueKind::amount:
         case ValueKind::hours:

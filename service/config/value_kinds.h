@@ -17,6 +17,8 @@ enum class ValueKind {
     weight,        // a signal's weight or the review threshold: finite, 0 or more
     amount,        // euros: finite, 0 or more
     hours,         // hours of work: finite, 0 or more
+    productivity,  // decided reviews per person-year: whole, 1 to 100 000 (a divisor)
+    percent,       // an alarm threshold in percent: finite, 0 to 100 000
 };
 
 // What a value of the kind may be, as a refusal names it ("a whole number of days from
@@ -43,5 +45,8 @@ inline constexpr ValueKind kSlaDaysKind = ValueKind::day_count;       // queues.
 inline constexpr ValueKind kUrgentThresholdKind = ValueKind::weight;  // queues.<name>.urgent_threshold
 inline constexpr ValueKind kUrgentSlaDaysKind = ValueKind::day_count; // queues.<name>.urgent_sla_days
 inline constexpr ValueKind kQcSampleSizeKind = ValueKind::capacity;   // quality_control.sample_size
+inline constexpr ValueKind kDecidedPerPersonYearKind =
+    ValueKind::productivity;                                        // forecast.decided_reviews_per_person_year
+inline constexpr ValueKind kAlarmPercentKind = ValueKind::percent;  // forecast.alarm_*_pct
 
 }  // namespace supervision::config

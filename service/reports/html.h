@@ -1,11 +1,20 @@
 #pragma once
-// Text into HTML: every value a page shows goes through escape_html, so that a register's
-// text (an id, a reason) can never become markup.
+// What the HTML reports share: escaping, the page's head with its inline style, and number
+// formats for a reader. Every page is one self-contained file: inline CSS and SVG, no
+// script, nothing fetched, so that it opens the same offline.
+#include <sstream>
 #include <string>
 
-namespace supervision::reports {
+namespace supervision::reports::html {
 
-// &, <, >, " and ' as character references; everything else as it is.
-std::string escape_html(const std::string& text);
+std::string escape(const std::string& s);
+// A modelled figure for a reader: a whole number ("1 234" without the space).
+std::string whole(double v);
+// One decimal ("12.5").
+std::string one_decimal(double v);
+// <!DOCTYPE …> through <body>, with the shared style.
+void head(std::ostringstream& o, const std::string& title);
+// The footer and the end of the document.
+void foot(std::ostringstream& o, const std::string& judged_by);
 
-}  // namespace supervision::reports
+}  // namespace supervision::reports::html

@@ -54,7 +54,7 @@ const nlohmann::json& at(const nlohmann::json& j, const char* a, const char* b) 
 
 void summary(std::ostringstream& o, const nlohmann::json& r) {
     const auto& t = r["total"];
-    o << "<h1>Review queues on " << escape_html(r["as_of"].get<std::string>()) << "</h1>\n"
+    o << "<h1>Review queues on " << html::escape(r["as_of"].get<std::string>()) << "</h1>\n"
       << "<p class=\"note\">Revocation reviews waiting for a decision, what is due, how long cases take, and how many"
       << " are decided against how many are opened.</p>\n"
       << "<p class=\"lead\"><span class=\"big late\" id=\"total-overdue\">" << count_of(t, "overdue")
@@ -89,8 +89,8 @@ void load_chart(std::ostringstream& o, const nlohmann::json& r) {
                                    count_of(q, "backlog")};
         const char* colours[] = {kOverdueColour, kSoonColour, kOpenColour, kBacklogColour};
         const char* kinds[] = {"overdue", "due-soon", "open", "backlog"};
-        o << "<g class=\"bar\" data-queue=\"" << escape_html(name) << "\"><text x=\"" << label_w - 8 << "\" y=\""
-          << y + 19 << "\" text-anchor=\"end\">" << escape_html(name) << "</text>";
+        o << "<g class=\"bar\" data-queue=\"" << html::escape(name) << "\"><text x=\"" << label_w - 8 << "\" y=\""
+          << y + 19 << "\" text-anchor=\"end\">" << html::escape(name) << "</text>";
         long long x = label_w;
         for (int k = 0; k < 4; ++k) {
             const long long w = bar_w * parts[k] / most;
@@ -112,8 +112,8 @@ void load_chart(std::ostringstream& o, const nlohmann::json& r) {
 }
 
 void open_row(std::ostringstream& o, const std::string& name, const nlohmann::json& q, bool total) {
-    o << "<tr" << (total ? " class=\"total\"" : "") << " data-queue=\"" << escape_html(name) << "\"><td>"
-      << escape_html(name) << "</td><td class=\"n\">" << count_of(q, "open") << "</td><td class=\"n\">"
+    o << "<tr" << (total ? " class=\"total\"" : "") << " data-queue=\"" << html::escape(name) << "\"><td>"
+      << html::escape(name) << "</td><td class=\"n\">" << count_of(q, "open") << "</td><td class=\"n\">"
       << count_of(q, "hearing") << "</td><td class=\"n\">" << count_of(q, "due_within_7_days")
       << "</td><td class=\"n\">" << count_of(q, "overdue") << "</td><td class=\"n\">"
       << fixed(at(q, "open_age_days", "median"), 1) << " / " << whole(at(q, "open_age_days", "max"))
@@ -124,8 +124,8 @@ void open_row(std::ostringstream& o, const std::string& name, const nlohmann::js
 
 void decision_row(std::ostringstream& o, const std::string& name, const nlohmann::json& q, bool total) {
     const auto& m = q["month"];
-    o << "<tr" << (total ? " class=\"total\"" : "") << " data-queue=\"" << escape_html(name) << "\"><td>"
-      << escape_html(name) << "</td><td class=\"n\">" << count_of(q, "closed") << "</td><td class=\"n\">"
+    o << "<tr" << (total ? " class=\"total\"" : "") << " data-queue=\"" << html::escape(name) << "\"><td>"
+      << html::escape(name) << "</td><td class=\"n\">" << count_of(q, "closed") << "</td><td class=\"n\">"
       << fixed(at(q, "decision_days", "median"), 1) << " / " << fixed(at(q, "decision_days", "p90"), 1)
       << "</td><td class=\"n\">" << count_of(m, "decided") << " / " << count_of(m, "opened") << " = "
       << fixed(m["decided_per_opened"], 2) << "</td><td class=\"n\">"
@@ -141,7 +141,7 @@ void queue_tables(std::ostringstream& o, const nlohmann::json& r) {
       << "<th class=\"n\">Backlog</th><th class=\"n\">Waiting, days<br>median / max</th></tr></thead>\n<tbody>\n";
     for (const auto& q : r["queues"]) open_row(o, q["queue"].get<std::string>(), q, false);
     open_row(o, "all queues", r["total"], true);
-    o << "</tbody>\n</table>\n<p class=\"note\">On " << escape_html(r["as_of"].get<std::string>())
+    o << "</tbody>\n</table>\n<p class=\"note\">On " << html::escape(r["as_of"].get<std::string>())
       << ", the day of the last completed run. Due within " << soon
       << " days: open or in hearing, due from that day to " << soon
       << " days after it; a review due that day is not yet overdue. Overdue: due before it. Age: days from"
@@ -176,7 +176,7 @@ void flow_chart(std::ostringstream& o, const nlohmann::json& months) {
         const long long opened = count_of(m, "opened"), decided = count_of(m, "decided");
         const long long ho = plot_h * opened / most, hd = plot_h * decided / most;
         const std::string month = m["month"].get<std::string>();
-        o << "<g class=\"month\" data-month=\"" << escape_html(month) << "\">"
+        o << "<g class=\"month\" data-month=\"" << html::escape(month) << "\">"
           << "<rect class=\"opened\" x=\"" << x << "\" y=\"" << top + plot_h - ho << "\" width=\"15\" height=\"" << ho
           << "\" fill=\"" << kOpenedColour << "\"><title>opened " << opened << "</title></rect>"
           << "<rect class=\"decided\" x=\"" << x + 16 << "\" y=\"" << top + plot_h - hd << "\" width=\"15\" height=\""
@@ -184,7 +184,7 @@ void flow_chart(std::ostringstream& o, const nlohmann::json& months) {
           << "<text x=\"" << x + 16 << "\" y=\"" << top + plot_h - std::max(ho, hd) - 4
           << "\" text-anchor=\"middle\" fill=\"#333\">" << fixed(m["decided_per_opened"], 2) << "</text>"
           << "<text x=\"" << x + 16 << "\" y=\"" << top + plot_h + 16 << "\" text-anchor=\"middle\" fill=\"#666\">"
-          << escape_html(month.substr(2)) << "</text></g>\n";
+          << html::escape(month.substr(2)) << "</text></g>\n";
     }
     o << "</svg>\n<p class=\"note key\"><span style=\"background:" << kOpenedColour << "\"></span>opened"
       << "<span style=\"background:" << kDecidedColour << "\"></span>decided; above: decided ÷ opened.</p>\n";
@@ -199,11 +199,11 @@ void month_table(std::ostringstream& o, const nlohmann::json& r) {
       << " shrinks; below 1: it grows.</p>\n";
     flow_chart(o, months["total"]);
     o << "<table id=\"month-table\"><thead><tr><th>Month</th>";
-    for (const auto& q : queues) o << "<th class=\"n\">" << escape_html(q) << "</th>";
+    for (const auto& q : queues) o << "<th class=\"n\">" << html::escape(q) << "</th>";
     o << "<th class=\"n\">all queues</th></tr></thead><tbody>\n";
     for (const auto& t : months["total"]) {
         const std::string month = t["month"].get<std::string>();
-        o << "<tr data-month=\"" << escape_html(month) << "\"><td class=\"n\">" << escape_html(month) << "</td>";
+        o << "<tr data-month=\"" << html::escape(month) << "\"><td class=\"n\">" << html::escape(month) << "</td>";
         auto cell = [&o](const nlohmann::json& m) {
             o << "<td class=\"n\">" << count_of(m, "decided") << " / " << count_of(m, "opened") << " = "
               << fixed(m["decided_per_opened"], 2) << "</td>";
@@ -226,7 +226,7 @@ std::string queue_html(const nlohmann::json& r) {
     std::ostringstream o;
     o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Review queues "
-      << escape_html(r["as_of"].get<std::string>()) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+      << html::escape(r["as_of"].get<std::string>()) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
     summary(o, r);
     load_chart(o, r);
     queue_tables(o, r);
@@ -234,11 +234,11 @@ std::string queue_html(const nlohmann::json& r) {
     o << "<footer class=\"note\"><p>";
     if (r["judged_by_run"].is_object()) {
         o << "Figures on the day of run " << r["judged_by_run"]["run_id"].get<long long>() << " of "
-          << escape_html(r["judged_by_run"]["as_of"].get<std::string>()) << ", reviews as they stand now. ";
+          << html::escape(r["judged_by_run"]["as_of"].get<std::string>()) << ", reviews as they stand now. ";
     } else {
         o << "No run has completed yet. ";
     }
-    o << "supervision " << escape_html(kServiceVersion) << ".</p></footer>\n</body>\n</html>\n";
+    o << "supervision " << html::escape(kServiceVersion) << ".</p></footer>\n</body>\n</html>\n";
     return o.str();
 }
 

@@ -3,7 +3,11 @@
 #include "errors.h"
 #include "io/replace_file.h"
 #include "reports/coverage_format.h"
+#include "reports/forecast_format.h"
 #include "reports/statistics_format.h"
+#include "run/metrics.h"
+
+#include <spdlog/spdlog.h>
 
 #include <iostream>
 
@@ -12,20 +16,38 @@ namespace supervision::reports {
 namespace {
 
 std::string render_coverage(ReportSession& session, const Request& r) {
-    auto report = coverage_report(session, r.year);
-    if (r.format == "json") return coverage_json(report).dump(2) + "\n";
-    if (r.format == "csv") return coverage_csv(report);
+    const auto view = r.view == "stock" ? CoverageView::stock : CoverageView::decisions;
     if (r.format == "html") {
+        // The page shows both views side by side, whichever --view names.
+        auto report = coverage_report(session, r.year, CoverageView::decisions);
+        report.stock = std::make_shared<const CoverageReport>(coverage_report(session, r.year, CoverageView::stock));
         report.forecast = forecast(session);
         return coverage_html(report);
     }
+    const auto report = coverage_report(session, r.year, view);
+    if (r.format == "json") return coverage_json(report).dump(2) + "\n";
+    if (r.format == "csv") return coverage_csv(report);
     throw UsageError("--format " + r.format + ": the coverage report is json, csv or html");
 }
 
 std::string render_statistics(const Statistics& s, const Request& r) {
     if (r.format == "json") return statistics_json(s, r.publish).dump(2) + "\n";
     if (r.format == "csv") return statistics_csv(s, r.publish, r.table);
-    throw UsageError("--format " + r.format + ": the statistics reports are json or csv");
+    if (r.format == "html" && s.all_bases) return statistics_html(s, r.publish);
+    throw UsageError("--format " + r.format +
+                     ": the growth-entrepreneur product is json or csv; "
+                     "`report statistics` is json, csv or html");
+}
+
+// The forecast's metrics beside the report; a file that cannot be written is a bad
+// command line (exit 2), as for --out.
+void write_forecast_metrics(const Statistics& s, const std::string& path) {
+    try {
+        run::write_metrics_file(path, forecast_metrics_text(s.forecast));
+    } catch (const std::exception& e) {
+        throw UsageError(std::string("--metrics-file: ") + e.what() + "; name a file in a writable folder");
+    }
+    spdlog::debug("forecast metrics written to {}", path);
 }
 
 }  // namespace
@@ -35,7 +57,12 @@ std::string render_report(pqxx::connection& conn, const config::Config& config, 
     ReportSession session(conn, config);
     if (which == "coverage") return render_coverage(session, request);
     if (which == "growth-entrepreneurs") return render_statistics(growth_entrepreneur_statistics(session), request);
-    if (which == "statistics") return render_statistics(general_statistics(session), request);
+    if (which == "statistics") {
+        const auto s = request.basis ? basis_statistics(session, *request.basis) : general_statistics(session);
+        auto text = render_statistics(s, request);
+        if (request.metrics_file) write_forecast_metrics(s, *request.metrics_file);
+        return text;
+    }
     throw UsageError("unknown report '" + which + "'; see supervision report --help");
 }
 

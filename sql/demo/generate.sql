@@ -115,7 +115,7 @@ SELECT current_setting('demo.seed')::bigint                  AS seed,
        current_setting('demo.permits')::int                  AS n,
        current_setting('demo.as_of')::date                   AS as_of,
        date '2022-01-01'                                     AS first_day,   -- earliest decision
-       date '2024-01-01'                                     AS income_from, -- Incomes Register extract
+       date '2023-01-01'                                     AS income_from, -- Incomes Register extract
        greatest(6, length(current_setting('demo.permits')))  AS w,           -- id digits
        pg_temp.month_idx(current_setting('demo.as_of')::date) - 1 AS last_mi, -- last complete month
        pg_temp.term_idx(current_setting('demo.as_of')::date) - 1  AS last_ti, -- last ended term
@@ -314,13 +314,13 @@ WITH base AS MATERIALIZED (
                 THEN greatest(registered_on + 1, first_vf)
                      + floor(pg_temp.rnd(seed, 'deadday/' || person_no)
                              * (as_of - greatest(registered_on + 1, first_vf)))::int END AS deceased_on,
-           -- Employer's notice: ended within validity in the last 18 months; drawn for 6 %
-           -- of employees, of whom about two thirds were valid then (~4 % in all).
-           CASE WHEN cls IN ('spec', 'emp') AND pg_temp.rnd(seed, 'notice/' || person_no) < .06
-                     AND greatest(first_vf, as_of - 540) <= least(last_vu, as_of - 1)
-                THEN greatest(first_vf, as_of - 540)
+           -- Employer's notice: ended within validity since the extracts begin (2023), on any
+           -- day, so that every night of a backfilled history meets some; ~4 % of employees.
+           CASE WHEN cls IN ('spec', 'emp') AND pg_temp.rnd(seed, 'notice/' || person_no) < .045
+                     AND greatest(first_vf, income_from) <= least(last_vu, as_of - 1)
+                THEN greatest(first_vf, income_from)
                      + floor(pg_temp.rnd(seed, 'noticeday/' || person_no)
-                             * (least(last_vu, as_of - 1) - greatest(first_vf, as_of - 540) + 1))::int
+                             * (least(last_vu, as_of - 1) - greatest(first_vf, income_from) + 1))::int
            END AS ended_on
     FROM em
 )
@@ -403,6 +403,10 @@ WITH prof AS MATERIALIZED (
            pg_temp.rnd(p.seed, 'inclvl/' || d.person_no) AS u_lvl,
            pg_temp.rnd(p.seed, 'incgap/' || d.person_no) AS u_gap,
            pg_temp.rnd(p.seed, 'incgap2/' || d.person_no) AS u_gap2,
+           least(p.last_mi, pg_temp.month_idx(greatest(d.first_vf, p.income_from)) + 2
+                 + floor(pg_temp.rnd(p.seed, 'incgap2/' || d.person_no)
+                         * greatest(1, p.last_mi - pg_temp.month_idx(greatest(d.first_vf, p.income_from)) - 1))::int)
+               AS gap_end,
            pg_temp.rnd(p.seed, 'inczero/' || d.person_no) AS u_zero,
            pg_temp.rnd(p.seed, 'incafter/' || d.person_no) AS u_after,
            pg_temp.rnd(p.seed, 'heavy/' || d.person_no) AS u_heavy,
@@ -418,13 +422,13 @@ SELECT person_no, person_no_txt, person_id, cls, req_fixed, mi0, mi1, payer_id, 
        -- Level against the monthly requirement: 10 % persistently a little below.
        CASE WHEN cls IN ('spec', 'emp') AND u_cat < .10 THEN .86 + .11 * u_lvl ELSE 1.06 + .64 * u_lvl END AS f,
        CASE WHEN cls IN ('spec', 'emp') AND u_cat < .10 THEN .04 ELSE .08 END AS noise,
-       -- 5 % with a recent run of 3..8 months without pay (30 % of them zero-amount records).
+       -- 5 % with a run of 3..8 months without pay (30 % of them zero-amount records), ending
+       -- in any month of the person's extract, so that a backfilled history meets them on
+       -- every night and sees pay resume after most.
        CASE WHEN cls IN ('spec', 'emp') AND u_cat >= .10 AND u_cat < .15
-            THEN mi1 - CASE WHEN u_gap2 < .6 THEN 0 WHEN u_gap2 < .8 THEN 1 ELSE 2 END - 2 - floor(u_gap * 6)::int
+            THEN gap_end - 2 - floor(u_gap * 6)::int
             ELSE 1000000 END AS gap0,
-       CASE WHEN cls IN ('spec', 'emp') AND u_cat >= .10 AND u_cat < .15
-            THEN mi1 - CASE WHEN u_gap2 < .6 THEN 0 WHEN u_gap2 < .8 THEN 1 ELSE 2 END
-            ELSE -1 END AS gap1,
+       CASE WHEN cls IN ('spec', 'emp') AND u_cat >= .10 AND u_cat < .15 THEN gap_end ELSE -1 END AS gap1,
        (u_zero < .3) AS gap_zero,
        -- 1 % with a single zero-amount month somewhere.
        CASE WHEN cls IN ('spec', 'emp') AND u_zero >= .5 AND u_zero < .51
@@ -530,16 +534,20 @@ SELECT s.person_id, s.institution_id, pg_temp.term_start(s.t), pg_temp.term_end(
             ELSE 5 + floor(s.u_cr2 * 51) / 2 END::numeric(6,1),
        pg_temp.hel(least(pg_temp.term_end(s.t) + 10 + (s.t % 20), p.as_of - 1), 8)
 FROM demo_param p, LATERAL (
-    SELECT st.person_id, st.institution_id, t, st.zero_two AND t >= st.ti1 - 1 AS zero_two,
+    SELECT st.person_id, st.institution_id, t, st.zero_two AND t BETWEEN st.ta - 1 AND st.ta AS zero_two,
            CASE WHEN t = st.grad_t THEN 'graduated'
-                WHEN t = st.ti1 AND st.cat = 'absent' THEN 'absent'
-                WHEN t = st.ti1 AND st.cat = 'withdrawn' THEN 'withdrawn'
-                WHEN t < st.ti1 AND pg_temp.rnd(p.seed, 'absent/' || st.person_no || '/' || t) < .03 THEN 'absent'
+                WHEN t = st.ta AND st.cat = 'absent' THEN 'absent'
+                WHEN t = st.ta AND st.cat = 'withdrawn' THEN 'withdrawn'
+                WHEN t <> st.ta AND pg_temp.rnd(p.seed, 'absent/' || st.person_no || '/' || t) < .03 THEN 'absent'
                 ELSE 'present' END AS enrolment,
            pg_temp.rnd(p.seed, 'cr/' || st.person_no || '/' || t) AS u_cr,
            pg_temp.rnd(p.seed, 'cr2/' || st.person_no || '/' || t) AS u_cr2
     FROM (
         SELECT q.*, q.cat = 'zero_two' AS zero_two,
+               -- The term of the person's lapse (absent, withdrawn, two terms without credits,
+               -- no record): any term after the first, so that a backfilled history meets lapses
+               -- on every night; a withdrawal ends the records.
+               CASE WHEN q.ti1 > q.ti0 THEN q.ti0 + 1 + floor(q.u_a * (q.ti1 - q.ti0))::int ELSE q.ti1 END AS ta,
                CASE WHEN q.cat = 'graduated'
                     THEN CASE WHEN q.ti1 > q.ti0 THEN q.ti0 + 1 + floor(q.u_g * (q.ti1 - q.ti0))::int ELSE q.ti0 END
                END AS grad_t
@@ -549,12 +557,14 @@ FROM demo_param p, LATERAL (
                    least(pg_temp.term_idx(d.last_vu), p.last_ti) AS ti1,
                    CASE WHEN u < .08 THEN 'absent' WHEN u < .11 THEN 'withdrawn' WHEN u < .16 THEN 'zero_two'
                         WHEN u < .21 THEN 'graduated' WHEN u < .23 THEN 'missing' ELSE 'normal' END AS cat,
-                   pg_temp.rnd(p.seed, 'grad/' || d.person_no) AS u_g
+                   pg_temp.rnd(p.seed, 'grad/' || d.person_no) AS u_g,
+                   pg_temp.rnd(p.seed, 'lapse/' || d.person_no) AS u_a
             FROM demo_person d, LATERAL (SELECT pg_temp.rnd(p.seed, 'study/' || d.person_no) AS u) r
             WHERE d.cls = 'stu'
         ) q
-    ) st, generate_series(st.ti0, least(coalesce(st.grad_t, st.ti1), st.ti1)) AS t
-    WHERE NOT (st.cat = 'missing' AND t = st.ti1)
+    ) st, generate_series(st.ti0, least(coalesce(st.grad_t, st.ti1), st.ti1,
+                                        CASE WHEN st.cat = 'withdrawn' THEN st.ta END)) AS t
+    WHERE NOT (st.cat = 'missing' AND t = st.ta)
 ) s;
 
 -- Bad study records (~0.1 % each), as extra rows next to a real term: term_end before
@@ -592,7 +602,10 @@ FROM demo_param p, LATERAL (
                     pg_temp.month_idx(d.first_vf)) AS mi0,
            e.mi1, 250 + 400 * pg_temp.rnd(p.seed, 'salvl/' || d.person_no) AS lvl
     FROM demo_person d,
-         LATERAL (SELECT p.last_mi - floor(6 * pg_temp.rnd(p.seed, 'saend/' || d.person_no))::int AS mi1) e
+         -- Ending in any month since the person's first month (of the extract), not only lately.
+         LATERAL (SELECT least(p.last_mi, pg_temp.month_idx(greatest(d.first_vf, p.income_from))
+                               + floor((p.last_mi - pg_temp.month_idx(greatest(d.first_vf, p.income_from)) + 1)
+                                       * pg_temp.rnd(p.seed, 'saend/' || d.person_no))::int) AS mi1) e
     WHERE d.cls = 'stu' AND pg_temp.rnd(p.seed, 'sa/' || d.person_no) < .02
     UNION ALL
     SELECT d.person_no, d.person_id, 2, 'other', s.mi0,
@@ -658,6 +671,10 @@ FROM demo_param p, LATERAL (VALUES
     ('notices',    p.as_of - 1),
     ('studies',    pg_temp.term_end(p.last_ti))
 ) AS s(source, complete_through);
+
+-- The mark of demo registers: `supervision demo supervise` plays the supervisors only on a
+-- registry that carries it, never on real registers.
+COMMENT ON TABLE registry.permit IS 'demo registers (sql/demo/generate.sql): not real data';
 
 -- Fresh statistics: the run's plans depend on them and autovacuum may not have come yet.
 ANALYZE registry.permit, registry.income_record, registry.population_event, registry.company_status,

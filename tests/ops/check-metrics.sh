@@ -3,7 +3,8 @@
 # `supervision run --metrics-file`) passes `promtool check metrics` (Prometheus' own
 # parser and linter); a failed run (exit 6) rewrites it with status 0, its exit code and
 # the earlier success's time; a dry run leaves it alone; an unwritable one is logged and
-# does not fail the run; no temporary file stays behind.
+# does not fail the run; no temporary file stays behind. The forecast's metrics file
+# (`report statistics --metrics-file`) passes promtool too, with and without a forecast.
 # A fresh database of the throwaway server (libpq environment), dropped at the end.
 #   check-metrics.sh BINARY SOURCE_DIR
 set -euo pipefail
@@ -77,6 +78,22 @@ if grep -qv '^{"time":"[0-9T:.-]*Z","level":"[a-z]*","logger":"supervision","mes
   cat "$scratch/nodir.log"; fail "a log line that is not one JSON object"
 fi
 
-leftovers="$(find "$scratch" -name '.supervision.prom.*' -o -name 'supervision.prom.tmp.*')"
+# The forecast's metrics, from the runs above, then of a database without a run.
+forecast="$scratch/supervision-forecast.prom"
+sv report statistics --metrics-file "$forecast" >/dev/null 2>"$scratch/report.log" || { cat "$scratch/report.log"; fail "report statistics --metrics-file"; }
+promtool check metrics <"$forecast" || { cat "$forecast"; fail "promtool check metrics: the forecast"; }
+grep -q '^supervision_forecast_available 1$' "$forecast" || fail "no forecast available"
+[ "$(grep -c '^supervision_forecast_supervised_permits{year="20[0-9][0-9]"} ' "$forecast")" -eq 4 ] || fail "not four years"
+grep -q '^supervision_forecast_alarms [0-9]*$' "$forecast" || fail "no alarm count"
+echo "promtool check metrics (forecast): ok, $(grep -c '^[a-z]' "$forecast") samples"
+createdb "${db}_empty"
+"$bin" --db "dbname=${db}_empty" migrate 2>/dev/null
+"$bin" --db "dbname=${db}_empty" --config "$src/config/supervision.yaml" report statistics \
+  --metrics-file "$forecast" >/dev/null 2>"$scratch/empty.log" || { dropdb "${db}_empty"; cat "$scratch/empty.log"; fail "forecast without a run"; }
+dropdb "${db}_empty"
+promtool check metrics <"$forecast" || { cat "$forecast"; fail "promtool check metrics: no forecast"; }
+grep -q '^supervision_forecast_available 0$' "$forecast" || fail "a forecast without a run"
+
+leftovers="$(find "$scratch" -name '.supervision.prom.*' -o -name 'supervision.prom.tmp.*' -o -name '.supervision-forecast.prom.*')"
 [ -z "$leftovers" ] || fail "temporary files left: $leftovers"
 echo "ops_metrics_promtool: ok"

@@ -114,7 +114,7 @@ bool contains(const std::string& message, const std::string& part) {
 struct ExpectedLine {
     const char* id;
     const char* effective_from;
-    const char* basis;
+    std::vector<std::string> bases;
     const char* sequence;
     ValidityRule validity;
     int months;
@@ -126,21 +126,67 @@ const std::vector<ExpectedLine>& rules_table() {
     using S = ScopeField;
     using V = ValidityRule;
     static const std::vector<ExpectedLine> t{
-        {"students-first", "2023-09-28", "student", "first", V::at_least, 6, S::valid_from, "2022-06-01"},
-        {"growth-extended", "2024-04-24", "growth_entrepreneur", "extended", V::at_least, 6, S::decision_date,
+        {"students-first", "2023-09-28", {"student"}, "first", V::at_least, 6, S::valid_from, "2022-06-01"},
+        {"growth-extended",
+         "2024-04-24",
+         {"growth_entrepreneur"},
+         "extended",
+         V::at_least,
+         6,
+         S::decision_date,
          "2023-01-01"},
-        {"growth-first", "2024-04-24", "growth_entrepreneur", "first", V::more_than, 12, S::decision_date,
+        {"growth-first",
+         "2024-04-24",
+         {"growth_entrepreneur"},
+         "first",
+         V::more_than,
+         12,
+         S::decision_date,
          "2023-01-01"},
-        {"specialist-extended", "2024-06-17", "specialist", "extended", V::at_least, 6, S::decision_date, "2023-01-01"},
-        {"specialist-first", "2024-06-17", "specialist", "first", V::more_than, 12, S::decision_date, "2023-01-01"},
-        {"employed-extended", "2025-01-20", "employed", "extended", V::at_least, 6, S::decision_date, "2023-01-01"},
-        {"employed-first", "2025-01-20", "employed", "first", V::more_than, 12, S::decision_date, "2024-01-01"},
-        {"self-employed-extended", "2026-01-01", "self_employed", "extended", V::at_least, 6, S::decision_date,
+        // The EU Blue Card with the specialists: one process in the performance agreement.
+        {"specialist-extended",
+         "2024-06-17",
+         {"specialist", "eu_blue_card"},
+         "extended",
+         V::at_least,
+         6,
+         S::decision_date,
+         "2023-01-01"},
+        {"specialist-first",
+         "2024-06-17",
+         {"specialist", "eu_blue_card"},
+         "first",
+         V::more_than,
+         12,
+         S::decision_date,
+         "2023-01-01"},
+        {"employed-extended", "2025-01-20", {"employed"}, "extended", V::at_least, 6, S::decision_date, "2023-01-01"},
+        {"employed-first", "2025-01-20", {"employed"}, "first", V::more_than, 12, S::decision_date, "2024-01-01"},
+        {"self-employed-extended",
+         "2026-01-01",
+         {"self_employed"},
+         "extended",
+         V::at_least,
+         6,
+         S::decision_date,
          "2025-01-01"},
-        {"self-employed-first", "2026-01-01", "self_employed", "first", V::more_than, 12, S::decision_date,
+        {"self-employed-first",
+         "2026-01-01",
+         {"self_employed"},
+         "first",
+         V::more_than,
+         12,
+         S::decision_date,
          "2025-01-01"},
-        {"other-work-extended", "2026-01-01", "other_work", "extended", V::at_least, 6, S::decision_date, "2025-01-01"},
-        {"other-work-first", "2026-01-01", "other_work", "first", V::more_than, 12, S::decision_date, "2025-01-01"},
+        {"other-work-extended",
+         "2026-01-01",
+         {"other_work"},
+         "extended",
+         V::at_least,
+         6,
+         S::decision_date,
+         "2025-01-01"},
+        {"other-work-first", "2026-01-01", {"other_work"}, "first", V::more_than, 12, S::decision_date, "2025-01-01"},
     };
     return t;
 }
@@ -166,12 +212,10 @@ TEST(DefaultConfig, CoverageLinesHaveTheEffectiveFromDatesOfRules) {
     }
 }
 
-TEST(DefaultConfig, CoverageLinesHaveOneBasisEach) {
+TEST(DefaultConfig, CoverageLinesHaveTheBasesOfRules) {
     const auto& lines = default_config().coverage_lines;
     ASSERT_EQ(lines.size(), rules_table().size());
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        EXPECT_EQ(lines[i].bases, std::vector<std::string>{rules_table()[i].basis}) << lines[i].id;
-    }
+    for (std::size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(lines[i].bases, rules_table()[i].bases) << lines[i].id;
 }
 
 TEST(DefaultConfig, CoverageLinesHaveTheSequencesOfRules) {
@@ -260,7 +304,7 @@ TEST(DefaultConfig, OtherSignalTypesWeighOne) {
 TEST(DefaultConfig, SignalBasesFollowRules) {
     using V = std::vector<std::string>;
     const auto& s = default_config().signals;
-    const V work{"specialist", "eu_blue_card", "employed", "other_work"};
+    const V work{"specialist", "eu_blue_card", {"employed"}, "other_work"};
     EXPECT_EQ(s.at("income_below_requirement").bases, (V{"specialist", "eu_blue_card", "employed"}));
     EXPECT_EQ(s.at("no_income").bases, work);
     EXPECT_EQ(s.at("employment_ended").bases, work);
@@ -291,7 +335,7 @@ TEST(DefaultConfig, QueueBasesFollowRules) {
     using V = std::vector<std::string>;
     const auto& q = default_config().queues;
     EXPECT_EQ(q.at("study").bases, V{"student"});
-    EXPECT_EQ(q.at("work").bases, (V{"specialist", "eu_blue_card", "employed", "other_work"}));
+    EXPECT_EQ(q.at("work").bases, (V{"specialist", "eu_blue_card", {"employed"}, "other_work"}));
     EXPECT_EQ(q.at("enterprise").bases, (V{"growth_entrepreneur", "self_employed"}));
     EXPECT_TRUE(q.at("general").bases.empty());
 }
@@ -416,6 +460,31 @@ TEST(ConfigRefusal, UnknownTopLevelKey) {
     const std::string m = load_error(e.text);
     EXPECT_TRUE(names(m, e.line, "campaign"));
     EXPECT_TRUE(contains(m, "unknown key")) << m;
+}
+
+TEST(ConfigRefusal, UnknownKeyInTheForecastSection) {
+    const Edited e = replace_once("  alarm_stock_growth_pct:", "  alarm_stock_grow_pct:");
+    const std::string m = load_error(e.text);
+    EXPECT_TRUE(names(m, e.line, "forecast.alarm_stock_grow_pct"));
+    EXPECT_TRUE(contains(m, "unknown key")) << m;
+}
+
+TEST(ConfigRefusal, ForecastSectionWithoutOneOfItsKeys) {
+    const Edited e = replace_once("  alarm_reviews_over_capacity_pct: [{from: 2000-01-01, value: 100}]\n", "");
+    const std::string m = load_error(e.text);
+    EXPECT_TRUE(contains(m, "forecast.alarm_reviews_over_capacity_pct")) << m;
+}
+
+TEST(ConfigLoader, TheForecastSectionIsOptionalAndDefaultsToNoStaffingAndNoAlarms) {
+    std::string yaml = default_text();
+    yaml = yaml.substr(0, yaml.find("\n# The forecast's planning settings")) + "\n";
+    const Config c = load_config_text(yaml, "test.yaml");
+    EXPECT_FALSE(c.forecast.decided_reviews_per_person_year.value_on(D("2026-01-01")).has_value());
+    EXPECT_FALSE(c.forecast.alarm_stock_growth_pct.value_on(D("2026-01-01")).has_value());
+    const Config shipped = default_config();
+    EXPECT_EQ(*shipped.forecast.decided_reviews_per_person_year.value_on(D("2026-01-01")), 300);
+    EXPECT_EQ(*shipped.forecast.alarm_stock_growth_pct.value_on(D("2026-01-01")), 25);
+    EXPECT_EQ(*shipped.forecast.alarm_reviews_over_capacity_pct.value_on(D("2026-01-01")), 100);
 }
 
 TEST(ConfigRefusal, LineWithBothValidityKinds) {
@@ -649,6 +718,13 @@ double loaded_value(const Config& c, const std::string& key) {
     if (key == "signals.social_assistance.weight[0].value")
         return *c.signals.at("social_assistance").weight.value_on(d);
     if (key == "quality_control.sample_size[0].value") return *c.qc_sample_size.value_on(d);
+    if (key == "forecast.decided_reviews_per_person_year[0].value") {
+        return *c.forecast.decided_reviews_per_person_year.value_on(d);
+    }
+    if (key == "forecast.alarm_stock_growth_pct[0].value") return *c.forecast.alarm_stock_growth_pct.value_on(d);
+    if (key == "forecast.alarm_reviews_over_capacity_pct[0].value") {
+        return *c.forecast.alarm_reviews_over_capacity_pct.value_on(d);
+    }
     if (key == "parameters.grace_months[1].value") return *c.parameter("grace_months").value_on(d, "*", "extended");
     if (key == "parameters.monthly_income_requirement[3].value") {
         return *c.parameter("monthly_income_requirement").value_on(D("2024-06-01"), "employed");
@@ -744,6 +820,28 @@ const std::vector<ValueCase>& value_cases() {
          0,
          {"2.5", "-1", "100001", "1e300"},
          {{"0", 0}, {"100000", 100000}}},
+        // A divisor: officials needed = reviews / this.
+        {"decided reviews per person-year",
+         "  decided_reviews_per_person_year: [{from: 2000-01-01, value: @}]",
+         "300",
+         "forecast.decided_reviews_per_person_year[0].value",
+         0,
+         {"0", "2.5", "-1", "100001"},
+         {{"1", 1}, {"100000", 100000}, {"300.0", 300}}},
+        {"stock growth alarm",
+         "  alarm_stock_growth_pct: [{from: 2000-01-01, value: @}]",
+         "25",
+         "forecast.alarm_stock_growth_pct[0].value",
+         0,
+         {"-1", "-0.5", "100000.5", "1e12"},
+         {{"0", 0}, {"12.5", 12.5}, {"100000", 100000}}},
+        {"over-capacity alarm",
+         "  alarm_reviews_over_capacity_pct: [{from: 2000-01-01, value: @}]",
+         "100",
+         "forecast.alarm_reviews_over_capacity_pct[0].value",
+         0,
+         {"-100", "100001"},
+         {{"0", 0}, {"150", 150}}},
     };
     return cases;
 }
@@ -797,6 +895,12 @@ TEST(ValueKinds, MessagesSayWhatIsAllowed) {
     EXPECT_TRUE(allows(ValueKind::weight, std::numeric_limits<double>::max()));
     EXPECT_TRUE(allows(ValueKind::month_count, 0));
     EXPECT_FALSE(allows(ValueKind::month_window, 0));
+    EXPECT_EQ(describe(ValueKind::productivity), "a whole number from 1 to 100000");
+    EXPECT_FALSE(allows(ValueKind::productivity, 0));
+    EXPECT_TRUE(allows(ValueKind::productivity, 1));
+    EXPECT_EQ(describe(ValueKind::percent), "a finite percentage from 0 to 100000");
+    EXPECT_TRUE(allows(ValueKind::percent, 0));
+    EXPECT_FALSE(allows(ValueKind::percent, -0.1));
 }
 
 }  // namespace

@@ -95,7 +95,9 @@ TEST_F(ReportCliTest, OutWritesTheFileAndNothingToStdout) {
 TEST_F(ReportCliTest, BadCommandLinesExitTwo) {
     EXPECT_EQ(report("coverage --year 2025 --format xml").exit_code, 2);
     EXPECT_EQ(report("coverage").exit_code, 2);  // --year is required
-    EXPECT_EQ(report("statistics --format html").exit_code, 2);
+    EXPECT_EQ(report("statistics --format pdf").exit_code, 2);
+    EXPECT_EQ(report("coverage --year 2025 --view flows").exit_code, 2);
+    EXPECT_EQ(report("statistics --basis tourist").exit_code, 2);
     EXPECT_EQ(report("growth-entrepreneurs --format html").exit_code, 2);
     EXPECT_EQ(report("statistics --table persons").exit_code, 2);
     EXPECT_EQ(report("nonsense").exit_code, 2);
@@ -108,9 +110,11 @@ TEST_F(ReportCliTest, PublishedCsvHasNoCellFromOneToFourAndNoPersonId) {
     load_statistics_history(conn());
     completed_run(conn(), 1, "2025-06-15");  // so that the forecast has figures
     const std::regex small("^[1-4]$");
-    for (const char* args : {"growth-entrepreneurs --format csv --publish", "statistics --format csv --publish",
-                             "statistics --format csv --publish --table precision",
-                             "statistics --format csv --publish --table forecast"}) {
+    for (const char* args :
+         {"growth-entrepreneurs --format csv --publish", "statistics --format csv --publish",
+          "statistics --format csv --publish --table precision", "statistics --format csv --publish --table forecast",
+          "statistics --format csv --publish --table signal-types",
+          "statistics --format csv --publish --basis growth_entrepreneur"}) {
         const auto p = report(args);
         ASSERT_EQ(p.exit_code, 0) << args << ": " << p.err;
         const auto rows = parse_csv(p.out);
@@ -123,6 +127,15 @@ TEST_F(ReportCliTest, PublishedCsvHasNoCellFromOneToFourAndNoPersonId) {
         }
         EXPECT_EQ(p.out.find("PERSON-"), std::string::npos) << args;
         EXPECT_NE(p.out.find("<5"), std::string::npos) << args;  // there was something to suppress
+    }
+    for (const char* args :
+         {"statistics --format csv --publish --table forecast-years",
+          "statistics --format csv --publish --table alarms", "statistics --format csv --publish --table backtest"}) {
+        const auto p = report(args);
+        ASSERT_EQ(p.exit_code, 0) << args << ": " << p.err;
+        for (const auto& row : parse_csv(p.out)) {
+            for (const auto& cell : row) EXPECT_FALSE(std::regex_match(cell, small)) << args << ": a cell of " << cell;
+        }
     }
 }
 
@@ -144,9 +157,12 @@ TEST_F(ReportCliTest, NoReportCarriesAPersonIdOnTheRunsOwnOutput) {
     ASSERT_GT(count("SELECT count(*) FROM supervision.signal"), 0);  // the runs raised signals and opened reviews
     for (const char* args :
          {"coverage --year 2025", "coverage --year 2025 --format csv", "coverage --year 2025 --format html",
-          "growth-entrepreneurs", "growth-entrepreneurs --format csv", "statistics", "statistics --format csv",
+          "coverage --year 2025 --view stock", "coverage --year 2025 --view stock --format csv", "growth-entrepreneurs",
+          "growth-entrepreneurs --format csv", "statistics", "statistics --format csv",
           "statistics --format csv --table precision", "statistics --format csv --table forecast",
-          "statistics --publish", "growth-entrepreneurs --publish --format csv"}) {
+          "statistics --format csv --table signal-types", "statistics --format html",
+          "statistics --basis specialist --format html", "statistics --publish",
+          "growth-entrepreneurs --publish --format csv"}) {
         const auto p = report(args);
         ASSERT_EQ(p.exit_code, 0) << args << ": " << p.err;
         EXPECT_EQ(p.out.find("PERSON-"), std::string::npos) << args;
@@ -198,6 +214,72 @@ TEST_F(ReportCliTest, APermitIdLikeAFormulaIsNeutralisedInCsvAndEscapedInHtml) {
     const auto j = nlohmann::json::parse(json.out);
     for (const auto& u : j["uncovered"]) found = found || u["permit_id"] == formula;
     EXPECT_TRUE(found) << json.out;
+}
+
+// rules.md §9: the stock view on the command line, for the registers of coverage_fixture.h:
+// 9 permits in force in 2025 under a line in force, 5 covered (55.6 %); the lag of
+// specialist-extended from the first day of validity under the line to 2025-08-01: C-1 181,
+// C-3 153, N-2024 212 days (median 181).
+TEST_F(ReportCliTest, TheStockViewInJsonAndCsv) {
+    load_coverage_registers(conn());
+    run_coverage_history(conn());
+    const auto p = report("coverage --year 2025 --view stock");
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    const auto j = nlohmann::json::parse(p.out);
+    EXPECT_EQ(j["view"], "stock");
+    EXPECT_EQ(j["total"]["eligible"], 9);
+    EXPECT_EQ(j["total"]["covered"], 5);
+    EXPECT_EQ(j["total"]["coverage_pct"], 55.6);
+    EXPECT_EQ(j["lines"][3]["line"], "specialist-extended");
+    EXPECT_EQ(j["lines"][3]["enrolment_lag_days"], nlohmann::json::parse(R"({"median": 181, "max": 212})"));
+    const auto csv = report("coverage --year 2025 --view stock --format csv");
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_NE(csv.out.find("\r\nline,specialist-extended,5,3,2,60.0,,,181,212\r\n"), std::string::npos) << csv.out;
+    // --view decisions is the default, as it always was.
+    EXPECT_EQ(report("coverage --year 2025 --view decisions").out, report("coverage --year 2025").out);
+}
+
+TEST_F(ReportCliTest, StatisticsOfOneBasisAndAsHtml) {
+    load_statistics_history(conn());
+    completed_run(conn(), 1, "2025-06-15");
+    const auto p = report("statistics --basis growth_entrepreneur");
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    const auto j = nlohmann::json::parse(p.out);
+    EXPECT_EQ(j["basis"], "growth_entrepreneur");
+    EXPECT_EQ(j["rows"].size(), 3u);
+    EXPECT_EQ(j["forecast"]["basis"], "growth_entrepreneur");
+    EXPECT_EQ(j["signal_types"][0]["signal_type"], "company_inactive");
+    const auto html = report("statistics --format html --basis growth_entrepreneur");
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    EXPECT_NE(html.out.find("<h1>Supervision statistics: growth_entrepreneur</h1>"), std::string::npos);
+    EXPECT_EQ(html.out.find("<script"), std::string::npos);
+}
+
+TEST_F(ReportCliTest, StatisticsWriteTheForecastAsPrometheusMetrics) {
+    load_statistics_history(conn());
+    const std::string path = "/tmp/supervision_forecast_" + std::to_string(getpid()) + ".prom";
+    // Before any run: no forecast, and the file says so.
+    auto p = report("statistics --metrics-file " + path);
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    std::ifstream before(path);
+    std::stringstream b;
+    b << before.rdbuf();
+    EXPECT_NE(b.str().find("\nsupervision_forecast_available 0\n"), std::string::npos) << b.str();
+    completed_run(conn(), 1, "2025-06-15");
+    p = report("statistics --format csv --metrics-file " + path);
+    ASSERT_EQ(p.exit_code, 0) << p.err;
+    EXPECT_EQ(p.out.substr(0, 5), "basis");  // the report itself still goes to standard output
+    std::ifstream after(path);
+    std::stringstream a;
+    a << after.rdbuf();
+    std::remove(path.c_str());
+    EXPECT_NE(a.str().find("\nsupervision_forecast_available 1\n"), std::string::npos) << a.str();
+    EXPECT_NE(a.str().find("supervision_forecast_supervised_permits{year=\"2026\"} "), std::string::npos) << a.str();
+    EXPECT_NE(a.str().find("\nsupervision_forecast_alarms "), std::string::npos);
+    EXPECT_EQ(a.str().find("PERSON-"), std::string::npos);
+    const auto bad = report("statistics --metrics-file /nonexistent-folder/forecast.prom");
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("--metrics-file"), std::string::npos) << bad.err;
 }
 
 // ---- --out writes safely (io/replace_file.h) -----------------------------------------------
@@ -357,9 +439,22 @@ TEST_F(ReportCliTest, APermitWithInfiniteDatesStopsNoReport) {
     ASSERT_EQ(growth_rows.exit_code, 0) << growth_rows.err;
     EXPECT_TRUE(nlohmann::json::parse(growth_rows.out)["rows"].empty());
     for (const char* args : {"statistics --format csv", "statistics --format csv --table forecast",
-                             "growth-entrepreneurs --format csv --publish"}) {
+                             "growth-entrepreneurs --format csv --publish", "coverage --year 2024 --view stock",
+                             "statistics --format html", "statistics --basis specialist"}) {
         EXPECT_EQ(report(args).exit_code, 0) << args;
     }
+    // In the stock of 2024 (up to the run of 2024-06-17), whatever the decision year: P-1,
+    // P-endless (valid to 'infinity') and P-future (decided 'infinity', which is on or after
+    // every scope date) were valid under specialist-extended; the last two are uncovered for
+    // their rejection. P-past and P-growth, decided '-infinity', are out of every scope.
+    const auto stock = nlohmann::json::parse(report("coverage --year 2024 --view stock").out);
+    EXPECT_EQ(stock["total"]["eligible"], 3);
+    EXPECT_EQ(stock["total"]["covered"], 1);
+    ASSERT_EQ(stock["uncovered"].size(), 2u);
+    EXPECT_EQ(stock["uncovered"][0]["permit_id"], "P-endless");
+    EXPECT_EQ(stock["uncovered"][0]["reason"], "rejected: valid_until is not a calendar day");
+    EXPECT_EQ(stock["uncovered"][1]["permit_id"], "P-future");
+    EXPECT_EQ(stock["uncovered"][1]["reason"], "rejected: decision_date is not a calendar day");
 }
 
 }  // namespace
