@@ -66,8 +66,7 @@ public:
         events();
         other_permits();
         runs();
-        o_ << "<footer class=\"note\"><p>Written by supervision "
-           << escape(str(d_["case_file"], "service_version"))
+        o_ << "<footer class=\"note\"><p>Written by supervision " << escape(str(d_["case_file"], "service_version"))
            << " from the database as it stood when the file was asked for. Times are Helsinki time.</p></footer>\n"
            << "</body>\n</html>\n";
         return o_.str();
@@ -97,8 +96,7 @@ private:
            << "</strong>";
         if (d_["judged_on"].is_object()) {
             o_ << " · judged on <span id=\"as-of\">" << escape(str(d_["judged_on"], "as_of"))
-               << "</span>, the day of the last completed run (run " << escape(str(d_["judged_on"], "run_id"))
-               << ")";
+               << "</span>, the day of the last completed run (run " << escape(str(d_["judged_on"], "run_id")) << ")";
         }
         if (d_["case_file"]["asked_for"].contains("review_id")) {
             o_ << " · asked for review " << escape(str(d_["case_file"]["asked_for"], "review_id"));
@@ -118,8 +116,8 @@ private:
            << (dec["threshold"].is_object() ? escape(figure(dec["threshold"]["value"])) : "–") << "</td></tr>"
            << "<tr><th>Queue</th><td class=\"n\">" << escape(str(dec, "queue")) << "</td></tr>";
         if (dec.contains("rank")) {
-            o_ << "<tr><th>Backlog rank</th><td class=\"n\" id=\"backlog-rank\">" << escape(str(dec, "rank"))
-               << " of " << escape(str(dec, "of")) << "</td></tr>";
+            o_ << "<tr><th>Backlog rank</th><td class=\"n\" id=\"backlog-rank\">" << escape(str(dec, "rank")) << " of "
+               << escape(str(dec, "of")) << "</td></tr>";
         }
         if (dec["daily_capacity"].is_object()) {
             o_ << "<tr><th>Reviews the queue opens a day</th><td class=\"n\" id=\"daily-capacity\">"
@@ -209,8 +207,8 @@ private:
         for (const auto& r : d_["reviews"]) {
             const long long id = r["review_id"].get<long long>();
             o_ << "<article class=\"review\" id=\"review-" << id << "\">\n<h3>Review " << id << "<span class=\"tag\">"
-               << escape(str(r, "status"))
-               << (str(r, "outcome").empty() ? "" : ": " + escape(str(r, "outcome"))) << "</span></h3>\n";
+               << escape(str(r, "status")) << (str(r, "outcome").empty() ? "" : ": " + escape(str(r, "outcome")))
+               << "</span></h3>\n";
             sentences(o_, r["sentences"]);
             run_line(r["opened_run"], "Opened by");
             if (!r["signals_at_opening"].empty()) {
@@ -220,8 +218,7 @@ private:
                 for (const auto& s : r["signals_at_opening"]) {
                     o_ << "<tr><td>" << escape(str(s, "signal_id")) << ": " << escape(str(s, "title"))
                        << "</td><td class=\"n\">" << escape(figure(s["weight"])) << "</td><td class=\"k\">"
-                       << escape(str(s, "period_start")) << " to " << escape(str(s, "period_end"))
-                       << "</td><td>";
+                       << escape(str(s, "period_start")) << " to " << escape(str(s, "period_end")) << "</td><td>";
                     sentences(o_, s["sentences"]);
                     o_ << "</td></tr>\n";
                 }
@@ -232,8 +229,8 @@ private:
             for (const auto& h : r["history"]) {
                 o_ << "<tr data-audit=\"" << h["audit_id"].get<long long>() << "\"><td class=\"k\">"
                    << escape(str(h, "changed_at")) << "</td><td>" << escape(str(h, "changed_by"))
-                   << (str(h, "application").empty() ? "" : " (" + escape(str(h, "application")) + ")")
-                   << "</td><td>" << escape(str(h, "change")) << "</td></tr>\n";
+                   << (str(h, "application").empty() ? "" : " (" + escape(str(h, "application")) + ")") << "</td><td>"
+                   << escape(str(h, "change")) << "</td></tr>\n";
             }
             o_ << "</tbody><caption class=\"note\">From the audit trail: every change of the review, by whom (the"
                << " login) and when.</caption></table>\n</article>\n";

@@ -25,6 +25,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<spdlog::formatter> json_line_formatter() { return std::make_unique<JsonLineFormatter>(); }
+std::unique_ptr<spdlog::formatter> json_line_formatter() {
+    return std::make_unique<JsonLineFormatter>();
+}
 
 }  // namespace supervision::cli

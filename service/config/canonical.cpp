@@ -50,7 +50,8 @@ nlohmann::json to_json(const Config& c) {
         j["signals"][type] = {{"bases", s.bases}, {"sequences", s.sequences}, {"weight", to_json(s.weight)}};
     }
     for (const auto& [name, q] : c.queues) {
-        j["queues"][name] = {{"bases", q.bases}, {"daily_capacity", to_json(q.daily_capacity)}, {"sla_days", to_json(q.sla_days)}};
+        j["queues"][name] = {
+            {"bases", q.bases}, {"daily_capacity", to_json(q.daily_capacity)}, {"sla_days", to_json(q.sla_days)}};
         if (!q.urgent_threshold.values().empty()) {
             j["queues"][name]["urgent_threshold"] = to_json(q.urgent_threshold);
             j["queues"][name]["urgent_sla_days"] = to_json(q.urgent_sla_days);

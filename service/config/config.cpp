@@ -25,8 +25,8 @@ const std::vector<std::string>& known_signal_types() {
 }
 
 const std::vector<std::string>& signal_types_dated_by_run() {
-    static const std::vector<std::string> v{"emigrated", "company_inactive", "employment_ended",
-                                            "not_moved_to_finland", "thematic"};
+    static const std::vector<std::string> v{"emigrated", "company_inactive", "employment_ended", "not_moved_to_finland",
+                                            "thematic"};
     return v;
 }
 

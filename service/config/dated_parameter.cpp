@@ -8,7 +8,9 @@ namespace {
 bool key_matches(const std::string& entry_key, const std::string& wanted) {
     return entry_key == kAny || wanted == kAny || entry_key == wanted;
 }
-int specificity(const DatedValue& v) { return (v.basis != kAny ? 2 : 0) + (v.sequence != kAny ? 1 : 0); }
+int specificity(const DatedValue& v) {
+    return (v.basis != kAny ? 2 : 0) + (v.sequence != kAny ? 1 : 0);
+}
 }  // namespace
 
 DatedParameter::DatedParameter(std::string name, std::vector<DatedValue> values)
@@ -19,8 +21,7 @@ const DatedValue* DatedParameter::entry_on(rules::Day day, const std::string& ba
     const DatedValue* best = nullptr;
     for (const auto& v : values_) {
         if (v.from > day || !key_matches(v.basis, basis) || !key_matches(v.sequence, sequence)) continue;
-        if (best == nullptr || v.from > best->from ||
-            (v.from == best->from && specificity(v) > specificity(*best))) {
+        if (best == nullptr || v.from > best->from || (v.from == best->from && specificity(v) > specificity(*best))) {
             best = &v;
         }
     }

@@ -39,12 +39,12 @@ const std::vector<ParameterSpec>& known_parameters();
 const ParameterSpec* find_parameter(const std::string& name);
 
 // The dated values outside `parameters:`.
-inline constexpr ValueKind kSignalWeightKind = ValueKind::weight;     // signals.<type>.weight
-inline constexpr ValueKind kDailyCapacityKind = ValueKind::capacity;  // queues.<name>.daily_capacity
-inline constexpr ValueKind kSlaDaysKind = ValueKind::day_count;       // queues.<name>.sla_days
-inline constexpr ValueKind kUrgentThresholdKind = ValueKind::weight;  // queues.<name>.urgent_threshold
-inline constexpr ValueKind kUrgentSlaDaysKind = ValueKind::day_count; // queues.<name>.urgent_sla_days
-inline constexpr ValueKind kQcSampleSizeKind = ValueKind::capacity;   // quality_control.sample_size
+inline constexpr ValueKind kSignalWeightKind = ValueKind::weight;      // signals.<type>.weight
+inline constexpr ValueKind kDailyCapacityKind = ValueKind::capacity;   // queues.<name>.daily_capacity
+inline constexpr ValueKind kSlaDaysKind = ValueKind::day_count;        // queues.<name>.sla_days
+inline constexpr ValueKind kUrgentThresholdKind = ValueKind::weight;   // queues.<name>.urgent_threshold
+inline constexpr ValueKind kUrgentSlaDaysKind = ValueKind::day_count;  // queues.<name>.urgent_sla_days
+inline constexpr ValueKind kQcSampleSizeKind = ValueKind::capacity;    // quality_control.sample_size
 inline constexpr ValueKind kDecidedPerPersonYearKind =
     ValueKind::productivity;                                        // forecast.decided_reviews_per_person_year
 inline constexpr ValueKind kAlarmPercentKind = ValueKind::percent;  // forecast.alarm_*_pct

@@ -9,10 +9,10 @@
 namespace supervision::db {
 
 struct ConnectOptions {
-    std::string conninfo;     // libpq string or URI; empty: the libpq environment (PGHOST, …)
+    std::string conninfo;       // libpq string or URI; empty: the libpq environment (PGHOST, …)
     std::string step = "main";  // shown as application_name supervision.<step> in pg_stat_activity
-    int attempts = 3;         // transient failures at start are retried with doubling waits; 1: no retry
-    int first_wait_ms = 500;  // wait before the second attempt (--connect-wait-ms)
+    int attempts = 3;           // transient failures at start are retried with doubling waits; 1: no retry
+    int first_wait_ms = 500;    // wait before the second attempt (--connect-wait-ms)
 };
 
 // Throws DatabaseError (exit 4) when the server cannot be reached after all attempts,

@@ -37,7 +37,9 @@ std::vector<Migration> known_migrations() {
     return out;
 }
 
-int latest_version() { return static_cast<int>(known_migrations().size()); }
+int latest_version() {
+    return static_cast<int>(known_migrations().size());
+}
 
 int database_version(pqxx::transaction_base& tx) {
     if (!exec_file(tx, "migrate/schema_present.sql")[0][0].as<bool>()) return 0;

@@ -5,8 +5,8 @@
 // logged at debug level with elapsed time and rows.
 #include "db/sql_catalog.h"
 
-#include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
+#include <pqxx/pqxx>
 
 #include <chrono>
 #include <string>

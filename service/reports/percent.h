@@ -29,6 +29,8 @@ struct Percent {
     double value() const { return static_cast<double>(tenths) / 10.0; }
 };
 
-inline nlohmann::json to_json(const std::optional<Percent>& p) { return p ? nlohmann::json(p->value()) : nlohmann::json(); }
+inline nlohmann::json to_json(const std::optional<Percent>& p) {
+    return p ? nlohmann::json(p->value()) : nlohmann::json();
+}
 
 }  // namespace supervision::reports

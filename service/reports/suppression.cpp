@@ -19,7 +19,9 @@ double rounded(double value, bool publish) {
 }
 }  // namespace
 
-bool is_small(long long count) { return count >= 1 && count <= 4; }
+bool is_small(long long count) {
+    return count >= 1 && count <= 4;
+}
 
 nlohmann::json count_json(long long count, bool publish) {
     if (publish && is_small(count)) return kSuppressed;

@@ -28,7 +28,9 @@ date::year_month month_of(Day d) {
     return {ymd.year(), ymd.month()};
 }
 
-bool within(Day d, Day valid_from, Day valid_until) { return valid_from <= d && d <= valid_until; }
+bool within(Day d, Day valid_from, Day valid_until) {
+    return valid_from <= d && d <= valid_until;
+}
 
 bool valid_at_least_months(Day valid_from, Day valid_until, int n) {
     return valid_until + date::days{1} >= add_months(valid_from, n);
@@ -64,8 +66,8 @@ std::optional<Day> parse_iso_date(std::string_view text) {
 std::string to_iso(Day d) {
     const date::year_month_day ymd{d};
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
     return buf;
 }
 

@@ -12,8 +12,9 @@ namespace supervision::run {
 RunLock::RunLock(pqxx::connection& conn) : conn_(conn) {
     pqxx::nontransaction tx(conn_);
     if (!db::exec_file(tx, "run/ledger/try_lock.sql")[0][0].as<bool>()) {
-        throw LockHeldError("another supervision run holds the run lock on this database; wait for it to finish "
-                            "(see supervision.run where status = 'running') and do not start a second one");
+        throw LockHeldError(
+            "another supervision run holds the run lock on this database; wait for it to finish "
+            "(see supervision.run where status = 'running') and do not start a second one");
     }
 }
 
@@ -38,7 +39,8 @@ int mark_abandoned_runs(pqxx::connection& conn, long long found_by) {
     pqxx::work tx(conn, "mark_abandoned");
     const auto rows = db::exec_file(tx, "run/ledger/mark_abandoned.sql", found_by);
     tx.commit();
-    for (const auto& r : rows) spdlog::warn("run {} had been left running by a process that ended; marked failed", r[0].c_str());
+    for (const auto& r : rows)
+        spdlog::warn("run {} had been left running by a process that ended; marked failed", r[0].c_str());
     return static_cast<int>(rows.size());
 }
 

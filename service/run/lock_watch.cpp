@@ -66,9 +66,10 @@ void LockWatch::loop(std::unique_ptr<pqxx::connection> conn) {
                 const bool first = waiting[key] < 0 && seconds >= kNoticeAfter.count();
                 const bool again = waiting[key] >= 0 && seconds - waiting[key] >= kRepeatEvery.count();
                 if (first || again) {
-                    spdlog::warn("the run has waited {} s for {} ({} wanted); it goes on when that session ends its "
-                                 "transaction, and stops with exit 4 after --lock-timeout",
-                                 seconds, wait, row["mode"].as<std::string>());
+                    spdlog::warn(
+                        "the run has waited {} s for {} ({} wanted); it goes on when that session ends its "
+                        "transaction, and stops with exit 4 after --lock-timeout",
+                        seconds, wait, row["mode"].as<std::string>());
                     waiting[key] = seconds;
                 }
             }

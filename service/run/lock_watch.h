@@ -6,8 +6,8 @@
 // It remembers the last wait it saw, so that a lock timeout can name the table.
 #include "db/connection.h"
 
-#include <condition_variable>
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>

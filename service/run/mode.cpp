@@ -5,7 +5,9 @@
 
 namespace supervision::run {
 
-Mode Mode::full() { return Mode(); }
+Mode Mode::full() {
+    return Mode();
+}
 
 Mode Mode::incremental(std::string persons, std::map<std::string, std::string> changed, bool completeness_moved) {
     Mode m;
@@ -26,8 +28,7 @@ long long Mode::carry_rejections(pqxx::transaction_base& tx) const {
     for (const char* source : kPersonRegisters) {
         db::exec_file(tx, "run/incremental/revalidated.sql", std::string(source), validated_in(source));
     }
-    return static_cast<long long>(
-        db::exec_file(tx, "run/incremental/carry_rejections.sql", persons_).affected_rows());
+    return static_cast<long long>(db::exec_file(tx, "run/incremental/carry_rejections.sql", persons_).affected_rows());
 }
 
 const char* Mode::evaluated_script() const {
@@ -48,9 +49,9 @@ Mode Mode::of_shard(pqxx::transaction_base& run_tx, const Shard& shard) const {
     Mode m = *this;
     m.persons_ = db::exec_file(run_tx, "run/incremental/list.sql", shard.count, shard.index)[0][0].as<std::string>();
     for (const char* source : kPersonRegisters) {
-        m.changed_[source] = db::exec_file(run_tx, "run/incremental/list_changed.sql", shard.count, shard.index,
-                                           source)[0][0]
-                                 .as<std::string>();
+        m.changed_[source] =
+            db::exec_file(run_tx, "run/incremental/list_changed.sql", shard.count, shard.index, source)[0][0]
+                .as<std::string>();
     }
     return m;
 }

@@ -16,10 +16,9 @@ const std::vector<Stage>& pipeline() {
          "pg_temp.register: each register's completeness; stale registers in the counts", "", check_registers},
         {"scope", P::setup, "02_scope",
          "the last run's evaluation state, supervision.registry_change, supervision.person_recheck",
-         "the mode (full, or incremental with pg_temp.scope_person); the register changes seen", "",
-         choose_mode},
-        {"validate", P::evaluation, "10_validate", "every register but the Incomes Register",
-         "pg_temp.rejected_now", "rejected_now", validate_registers},
+         "the mode (full, or incremental with pg_temp.scope_person); the register changes seen", "", choose_mode},
+        {"validate", P::evaluation, "10_validate", "every register but the Incomes Register", "pg_temp.rejected_now",
+         "rejected_now", validate_registers},
         {"find_ends", P::evaluation, "11_find_ends", "supervision.supervised_permit, registry.permit, deaths",
          "pg_temp.end_now", "end_now", find_ends},
         {"find_enrolments", P::evaluation, "12_find_enrolments", "registry.permit, the coverage lines",
@@ -33,8 +32,7 @@ const std::vector<Stage>& pipeline() {
          "pg_temp.signal_now: each type's conditions with their evidence", "signal_now", find_signals},
         {"rejected_rows", P::writing, "20_rejected_rows", "pg_temp.rejected_now", "supervision.rejected_row_*", "",
          record_rejections},
-        {"end", P::writing, "21_end", "pg_temp.end_now", "supervision.supervised_permit (ended)", "",
-         end_supervision},
+        {"end", P::writing, "21_end", "pg_temp.end_now", "supervision.supervised_permit (ended)", "", end_supervision},
         {"enrol", P::writing, "22_enrol", "pg_temp.enrol_now", "supervision.supervised_permit (enrolled)", "",
          enrol_permits},
         {"evaluated", P::writing, "23_evaluated", "pg_temp.evaluated_now",
@@ -51,8 +49,7 @@ const std::vector<Stage>& pipeline() {
         {"qc_sample", P::writing, "27_qc_sample", "supervision.evaluated_permit, signal, revocation_review",
          "supervision.qc_sample", "", draw_qc_sample},
         {"evaluation_state", P::writing, "28_evaluation_state", "pg_temp.evaluated_now, change_seen",
-         "supervision.person_recheck; the register changes taken into account deleted", "",
-         save_evaluation_state},
+         "supervision.person_recheck; the register changes taken into account deleted", "", save_evaluation_state},
         {"planner_statistics", P::writing, "29_planner_statistics", "the tables a full run rewrote",
          "their planner statistics (ANALYZE), for the next run", "", refresh_planner_statistics},
     };
@@ -61,9 +58,12 @@ const std::vector<Stage>& pipeline() {
 
 const char* phase_name(Phase phase) {
     switch (phase) {
-        case Phase::setup: return "setup";
-        case Phase::evaluation: return "evaluation";
-        case Phase::writing: return "writing";
+        case Phase::setup:
+            return "setup";
+        case Phase::evaluation:
+            return "evaluation";
+        case Phase::writing:
+            return "writing";
     }
     return "";
 }

@@ -22,10 +22,10 @@ enum class Phase {
 using StageWork = long long (*)(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 
 struct Stage {
-    const char* name;      // stage=<name> in the log, counts["stage_seconds"][<name>], the metrics' label
+    const char* name;  // stage=<name> in the log, counts["stage_seconds"][<name>], the metrics' label
     Phase phase;
-    const char* folder;    // its statements: sql/run/<folder>/; "" when they are a report's
-    const char* reads;     // for docs/architecture.md
+    const char* folder;  // its statements: sql/run/<folder>/; "" when they are a report's
+    const char* reads;   // for docs/architecture.md
     const char* writes;
     const char* findings;  // an evaluation stage's table the writing half reads, copied from each shard; or ""
     StageWork work;

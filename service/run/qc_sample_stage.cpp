@@ -21,9 +21,9 @@ long long draw_qc_sample(pqxx::transaction_base& tx, RunContext& ctx, Counts& co
             permits.push_back(row["permit_id"].as<std::string>());
             lines.push_back(row["line_id"].as<std::string>());
         }
-        drawn = static_cast<long long>(
-            db::exec_file(tx, "run/27_qc_sample/save.sql", as_of, ctx.run_id, db::text_array(permits), db::text_array(lines))
-                .affected_rows());
+        drawn = static_cast<long long>(db::exec_file(tx, "run/27_qc_sample/save.sql", as_of, ctx.run_id,
+                                                     db::text_array(permits), db::text_array(lines))
+                                           .affected_rows());
     }
     counts["qc_sample"] = drawn;
     return drawn;

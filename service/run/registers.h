@@ -13,8 +13,8 @@ inline constexpr const char* kPersonRegisters[] = {"permit", "population_event",
                                                    "employment_notice"};
 
 // The registry tables whose changes the triggers of migration 0007 capture.
-inline constexpr const char* kCapturedRegisters[] = {"permit",         "income_record",   "population_event",
-                                                     "company_status", "study_record",    "benefit_payment",
+inline constexpr const char* kCapturedRegisters[] = {"permit",           "income_record", "population_event",
+                                                     "company_status",   "study_record",  "benefit_payment",
                                                      "employment_notice"};
 
 // The sources of registry.source_status: one row per register, its completeness.

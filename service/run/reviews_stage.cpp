@@ -19,9 +19,10 @@ void link_to_open_reviews(pqxx::transaction_base& tx, const RunContext& ctx, Cou
     const auto waiting = db::exec_file(tx, "run/25_reviews/waiting.sql")[0][0].as<long long>();
     counts["signals_waiting_for_busy_review"] = waiting;
     if (waiting > 0) {
-        spdlog::info("{} new signals wait, unreviewed, for reviews a supervisor was changing; the next run links "
-                     "them or lets them compete",
-                     waiting);
+        spdlog::info(
+            "{} new signals wait, unreviewed, for reviews a supervisor was changing; the next run links "
+            "them or lets them compete",
+            waiting);
     }
     counts["reviews_escalated"] =
         static_cast<long long>(db::exec_file(tx, "run/25_reviews/escalate.sql", as_of, ctx.run_id).affected_rows());
@@ -34,16 +35,16 @@ long long score_and_queue(pqxx::transaction_base& tx, RunContext& ctx, Counts& c
     counts["signals_explained"] =
         static_cast<long long>(db::exec_file(tx, "run/25_reviews/explained.sql", as_of).affected_rows());
     link_to_open_reviews(tx, ctx, counts);
-    counts["review_candidates"] = static_cast<long long>(
-        db::exec_file(tx, "run/25_reviews/candidates.sql", as_of).affected_rows());
+    counts["review_candidates"] =
+        static_cast<long long>(db::exec_file(tx, "run/25_reviews/candidates.sql", as_of).affected_rows());
     const long long opened = tally(db::exec_file(tx, "run/25_reviews/open.sql", as_of, ctx.run_id), "queue", "reviews",
                                    counts["reviews_opened_by_queue"]);
     counts["reviews_opened"] = opened;
     db::exec_file(tx, "run/25_reviews/link_opened.sql", ctx.run_id);
     db::exec_file(tx, "run/25_reviews/backlog.sql", as_of);
     db::exec_file(tx, "run/25_reviews/backlog_prune.sql");
-    counts["backlog"] = tally(db::exec_file(tx, "run/25_reviews/backlog_counts.sql"), "queue", "permits",
-                              counts["backlog_by_queue"]);
+    counts["backlog"] =
+        tally(db::exec_file(tx, "run/25_reviews/backlog_counts.sql"), "queue", "permits", counts["backlog_by_queue"]);
     return opened;
 }
 

@@ -35,7 +35,9 @@ constexpr KeyName kKeys[] = {
     {"year", "a new year began (student hours)"},
 };
 
-Counts column(const pqxx::field& f) { return f.is_null() ? Counts() : Counts(f.as<std::string>()); }
+Counts column(const pqxx::field& f) {
+    return f.is_null() ? Counts() : Counts(f.as<std::string>());
+}
 
 // Each register's complete_through this run, which the evidence of signals cites.
 Counts completeness(pqxx::transaction_base& tx) {
@@ -99,8 +101,8 @@ std::string full_reason(pqxx::transaction_base& tx, const RunContext& ctx, const
 }
 
 // Fills pg_temp.scope_person; returns why the run is full after all, or empty.
-std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, const LastRun& last,
-                            const Counts& keys, long long& persons) {
+std::string collect_persons(pqxx::transaction_base& tx, const RunContext& ctx, const LastRun& last, const Counts& keys,
+                            long long& persons) {
     const std::string since = rules::to_iso(last.as_of);
     const bool population_moved =
         last.evaluation["keys"].value("population_complete_through", Counts()) != keys["population_complete_through"];
@@ -138,9 +140,8 @@ long long choose_mode(pqxx::transaction_base& tx, RunContext& ctx, Counts& count
     // The register changes this run takes into account: the ones its snapshot sees, which is
     // the evaluation's whole transaction's (REPEATABLE READ).
     db::exec_file(tx, "run/02_scope/changes_seen.sql");
-    const Counts summary{{"mode", ctx.mode.name()},
-                         {"reason", reason},
-                         {"persons", incremental ? Counts(persons) : Counts()}};
+    const Counts summary{
+        {"mode", ctx.mode.name()}, {"reason", reason}, {"persons", incremental ? Counts(persons) : Counts()}};
     counts["evaluation"] = summary;
     ctx.evaluation_state = summary;
     ctx.evaluation_state["keys"] = keys;

@@ -28,9 +28,8 @@ void load_lines(pqxx::transaction_base& tx, const config::Config& config) {
         }
     }
     db::exec_file(tx, "run/00_session/load_coverage_lines.sql", db::int_array(ord), db::text_array(id),
-                  db::text_array(effective), db::text_array(basis), db::text_array(sequence),
-                  db::text_array(validity), db::int_array(months), db::text_array(scope_field),
-                  db::text_array(scope_from));
+                  db::text_array(effective), db::text_array(basis), db::text_array(sequence), db::text_array(validity),
+                  db::int_array(months), db::text_array(scope_field), db::text_array(scope_from));
 }
 
 struct ParameterColumns {

@@ -7,8 +7,8 @@
 #include "run/session_setup.h"
 #include "run/stage_log.h"
 
-#include <pqxx/tablewriter>
 #include <spdlog/spdlog.h>
+#include <pqxx/tablewriter>
 
 #include <algorithm>
 #include <exception>
@@ -87,8 +87,8 @@ long long copy_table(pqxx::transaction_base& from_tx, pqxx::transaction_base& to
 
 }  // namespace
 
-void evaluate_in_shards(pqxx::transaction_base& run_tx, RunContext& ctx, const db::ConnectOptions& connect,
-                        int workers, Counts& counts) {
+void evaluate_in_shards(pqxx::transaction_base& run_tx, RunContext& ctx, const db::ConnectOptions& connect, int workers,
+                        Counts& counts) {
     const auto snapshot = db::exec_file(run_tx, "run/shards/export_snapshot.sql")[0][0].as<std::string>();
     std::vector<ShardSession> shards(static_cast<std::size_t>(workers));
     std::vector<std::thread> threads;

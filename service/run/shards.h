@@ -12,7 +12,7 @@ namespace supervision::run {
 
 // `run_tx` must be REPEATABLE READ and have loaded the session (load_session,
 // check_registers). Throws the first shard's error, after every shard has stopped.
-void evaluate_in_shards(pqxx::transaction_base& run_tx, RunContext& ctx, const db::ConnectOptions& connect,
-                        int workers, Counts& counts);
+void evaluate_in_shards(pqxx::transaction_base& run_tx, RunContext& ctx, const db::ConnectOptions& connect, int workers,
+                        Counts& counts);
 
 }  // namespace supervision::run

@@ -11,7 +11,9 @@ namespace {
 // One statement per signal type (rules.md §5), sql/run/15_signals/<type>.sql, in the order
 // of config::known_signal_types(): thematic last, as campaigns may select on the conditions
 // of the others.
-std::string signal_file(const std::string& type) { return "run/15_signals/" + type + ".sql"; }
+std::string signal_file(const std::string& type) {
+    return "run/15_signals/" + type + ".sql";
+}
 
 Counts by_type(const pqxx::result& rows) {
     std::map<std::string, long long> n;
@@ -31,8 +33,8 @@ long long total(const Counts& c) {
 
 long long prepare_evaluation(pqxx::transaction_base& tx, RunContext& ctx, Counts&) {
     const auto as_of = rules::to_iso(ctx.as_of);
-    const auto permits = db::exec_file(tx, "run/13_prepare/active_permits.sql", as_of, ctx.shard.count,
-                                       ctx.shard.index, ctx.mode.persons())
+    const auto permits = db::exec_file(tx, "run/13_prepare/active_permits.sql", as_of, ctx.shard.count, ctx.shard.index,
+                                       ctx.mode.persons())
                              .affected_rows();
     db::exec_file(tx, "run/13_prepare/income_persons.sql", as_of);
     db::exec_script(tx, "run/13_prepare/analyze_permits.sql");
@@ -74,8 +76,8 @@ long long update_signals(pqxx::transaction_base& tx, RunContext& ctx, Counts& co
     const auto carried = ctx.mode.carry_conditions(tx, as_of).size();
     const auto extended = db::exec_file(tx, "run/24_signal_lifecycle/extend.sql").size() + carried;
     counts["signals_raised"] = by_type(db::exec_file(tx, "run/24_signal_lifecycle/raise.sql", as_of, ctx.run_id));
-    counts["signals_resolved"] = by_type(db::exec_file(tx, "run/24_signal_lifecycle/resolve.sql", as_of, ctx.run_id,
-                                                       ctx.mode.covers_everyone()));
+    counts["signals_resolved"] = by_type(
+        db::exec_file(tx, "run/24_signal_lifecycle/resolve.sql", as_of, ctx.run_id, ctx.mode.covers_everyone()));
     Counts ended = by_type(db::exec_file(tx, "run/24_signal_lifecycle/resolve_ended.sql", as_of, ctx.run_id));
     for (const auto& [k, v] : ended.items()) {
         counts["signals_resolved"][k] = counts["signals_resolved"].value(k, 0LL) + v.get<long long>();

@@ -15,7 +15,8 @@ public:
     explicit StageLog(std::string stage, const Shard& shard = {})
         : stage_(std::move(stage)), shard_(shard), start_(std::chrono::steady_clock::now()) {}
     void done(long long rows) const {
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start_);
         if (shard_.count > 1) {
             spdlog::info("stage={} shard={}/{} rows={} elapsed_ms={}", stage_, shard_.index, shard_.count, rows,
                          ms.count());

@@ -26,10 +26,9 @@ long long validate_registers(pqxx::transaction_base& tx, RunContext& ctx, Counts
 }
 
 long long record_rejections(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts) {
-    const auto merged =
-        db::exec_file(tx, "run/20_rejected_rows/merge.sql", ctx.run_id, ctx.mode.covers_everyone())[0];
-    const long long rows =
-        tally(db::exec_file(tx, "run/20_rejected_rows/counts.sql"), "source", "rows", counts["rejected_rows_by_source"]);
+    const auto merged = db::exec_file(tx, "run/20_rejected_rows/merge.sql", ctx.run_id, ctx.mode.covers_everyone())[0];
+    const long long rows = tally(db::exec_file(tx, "run/20_rejected_rows/counts.sql"), "source", "rows",
+                                 counts["rejected_rows_by_source"]);
     counts["rejected_rows"] = rows;
     counts["rejected_rows_added"] = merged["added"].as<long long>();
     counts["rejected_rows_cleared"] = merged["cleared"].as<long long>();

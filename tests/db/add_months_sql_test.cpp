@@ -28,10 +28,16 @@ TEST_F(AddMonthsSqlTest, LineConditionsFollowTheRulesExamples) {
     const char* sql =
         "SELECT supervision.line_conditions_hold($1::date, $2::date, date '2024-01-01', $3, $4, 'decision_date', "
         "date '2000-01-01')";
-    struct Case { const char* from; const char* until; const char* rule; int months; bool expected; };
+    struct Case {
+        const char* from;
+        const char* until;
+        const char* rule;
+        int months;
+        bool expected;
+    };
     const Case cases[] = {
-        {"2024-03-15", "2024-09-14", "at_least", 6, true},   {"2024-03-15", "2024-09-14", "more_than", 6, false},
-        {"2024-03-15", "2024-09-13", "at_least", 6, false},  {"2024-08-31", "2025-02-27", "at_least", 6, true},
+        {"2024-03-15", "2024-09-14", "at_least", 6, true},    {"2024-03-15", "2024-09-14", "more_than", 6, false},
+        {"2024-03-15", "2024-09-13", "at_least", 6, false},   {"2024-08-31", "2025-02-27", "at_least", 6, true},
         {"2024-02-29", "2025-02-27", "more_than", 12, false}, {"2023-02-28", "2024-02-28", "more_than", 12, true},
     };
     pqxx::read_transaction tx(conn());

@@ -6,8 +6,8 @@
 #include "support/run_helpers.h"
 #include "support/test_database.h"
 
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <vector>
@@ -21,7 +21,9 @@ constexpr const char* kHistory =
     "ORDER BY audit_id";
 constexpr const char* kCurrent = "SELECT to_jsonb(r)::text FROM supervision.revocation_review r WHERE review_id = $1";
 
-std::string user(const char* role) { return "a" + std::to_string(getpid()) + "_" + role; }
+std::string user(const char* role) {
+    return "a" + std::to_string(getpid()) + "_" + role;
+}
 
 struct Change {
     std::string operation, changed_by, acting_role, application;

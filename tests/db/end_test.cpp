@@ -20,8 +20,10 @@ protected:
         ASSERT_EQ(end_of("P-1"), "active");
     }
     std::string end_of(const std::string& permit) {
-        return scalar("SELECT coalesce(end_reason || ' ' || ended_on::text, 'active') "
-                      "FROM supervision.supervised_permit WHERE permit_id = '" + permit + "'");
+        return scalar(
+            "SELECT coalesce(end_reason || ' ' || ended_on::text, 'active') "
+            "FROM supervision.supervised_permit WHERE permit_id = '" +
+            permit + "'");
     }
 };
 

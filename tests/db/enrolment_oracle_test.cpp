@@ -21,7 +21,9 @@ struct Permit {
     std::optional<Day> status_date;
 };
 
-Day day(const pqxx::field& f) { return *rules::parse_iso_date(f.as<std::string>()); }
+Day day(const pqxx::field& f) {
+    return *rules::parse_iso_date(f.as<std::string>());
+}
 
 class EnrolmentOracleTest : public DbTest {
 protected:
@@ -30,12 +32,19 @@ protected:
 
     void load() {
         pqxx::read_transaction tx(conn());
-        for (const auto& r : tx.exec(
-                 "SELECT permit_id, person_id, basis, sequence, status, decision_date, valid_from, valid_until, "
-                 "status_date FROM registry.permit p WHERE NOT EXISTS (SELECT 1 FROM supervision.rejected_row x "
-                 "WHERE x.source = 'permit' AND x.source_key = p.permit_id) ORDER BY permit_id")) {
-            Permit p{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
-                     r[4].as<std::string>(), day(r[5]), day(r[6]), day(r[7]), std::nullopt};
+        for (const auto& r :
+             tx.exec("SELECT permit_id, person_id, basis, sequence, status, decision_date, valid_from, valid_until, "
+                     "status_date FROM registry.permit p WHERE NOT EXISTS (SELECT 1 FROM supervision.rejected_row x "
+                     "WHERE x.source = 'permit' AND x.source_key = p.permit_id) ORDER BY permit_id")) {
+            Permit p{r[0].as<std::string>(),
+                     r[1].as<std::string>(),
+                     r[2].as<std::string>(),
+                     r[3].as<std::string>(),
+                     r[4].as<std::string>(),
+                     day(r[5]),
+                     day(r[6]),
+                     day(r[7]),
+                     std::nullopt};
             if (!r[8].is_null()) p.status_date = day(r[8]);
             permits.push_back(p);
         }
@@ -46,8 +55,7 @@ protected:
     }
 
     static bool valid_on(const Permit& p, Day d) {
-        return rules::within(d, p.from, p.until) &&
-               (p.status == "granted" || (p.status_date && *p.status_date > d));
+        return rules::within(d, p.from, p.until) && (p.status == "granted" || (p.status_date && *p.status_date > d));
     }
     bool dead_by(const Permit& p, Day d) const {
         const auto it = deceased.find(p.person);
@@ -117,7 +125,8 @@ TEST_F(EnrolmentOracleTest, DemoEnrolmentsAndEndsAreExactlyWhatTheRulesSay) {
               ended);
     EXPECT_GT(ended.size(), 100u);
     std::size_t lines_2026 = 0;
-    for (const auto& [id, v] : enrolled) lines_2026 += v.rfind("self-employed", 0) == 0 || v.rfind("other-work", 0) == 0;
+    for (const auto& [id, v] : enrolled)
+        lines_2026 += v.rfind("self-employed", 0) == 0 || v.rfind("other-work", 0) == 0;
     EXPECT_GE(lines_2026, 5u) << "the 2026 lines should enrol permits on the second run";
 }
 

@@ -57,24 +57,25 @@ TEST_P(EveryLineTest, EnrolsFromEffectiveFromNotTheDayBefore) {
     EXPECT_EQ(enrolled_on("P-line"), c.effective_from);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    DefaultLines, EveryLineTest,
-    ::testing::Values(LineCase{"students-first", "student", "first", "2023-09-28"},
-                      LineCase{"growth-extended", "growth_entrepreneur", "extended", "2024-04-24"},
-                      LineCase{"growth-first", "growth_entrepreneur", "first", "2024-04-24"},
-                      LineCase{"specialist-extended", "specialist", "extended", "2024-06-17"},
-                      LineCase{"specialist-first", "specialist", "first", "2024-06-17"},
-                      LineCase{"employed-extended", "employed", "extended", "2025-01-20"},
-                      LineCase{"employed-first", "employed", "first", "2025-01-20"},
-                      LineCase{"self-employed-extended", "self_employed", "extended", "2026-01-01"},
-                      LineCase{"self-employed-first", "self_employed", "first", "2026-01-01"},
-                      LineCase{"other-work-extended", "other_work", "extended", "2026-01-01"},
-                      LineCase{"other-work-first", "other_work", "first", "2026-01-01"}),
-    [](const auto& info) {
-        std::string name = info.param.line;
-        for (auto& ch : name) if (ch == '-') ch = '_';
-        return name;
-    });
+INSTANTIATE_TEST_SUITE_P(DefaultLines, EveryLineTest,
+                         ::testing::Values(LineCase{"students-first", "student", "first", "2023-09-28"},
+                                           LineCase{"growth-extended", "growth_entrepreneur", "extended", "2024-04-24"},
+                                           LineCase{"growth-first", "growth_entrepreneur", "first", "2024-04-24"},
+                                           LineCase{"specialist-extended", "specialist", "extended", "2024-06-17"},
+                                           LineCase{"specialist-first", "specialist", "first", "2024-06-17"},
+                                           LineCase{"employed-extended", "employed", "extended", "2025-01-20"},
+                                           LineCase{"employed-first", "employed", "first", "2025-01-20"},
+                                           LineCase{"self-employed-extended", "self_employed", "extended",
+                                                    "2026-01-01"},
+                                           LineCase{"self-employed-first", "self_employed", "first", "2026-01-01"},
+                                           LineCase{"other-work-extended", "other_work", "extended", "2026-01-01"},
+                                           LineCase{"other-work-first", "other_work", "first", "2026-01-01"}),
+                         [](const auto& info) {
+                             std::string name = info.param.line;
+                             for (auto& ch : name)
+                                 if (ch == '-') ch = '_';
+                             return name;
+                         });
 
 PermitRow specialist(const std::string& id, const std::string& seq, const std::string& from, const std::string& until) {
     PermitRow p;
@@ -88,7 +89,7 @@ PermitRow specialist(const std::string& id, const std::string& seq, const std::s
 }
 
 TEST_F(EnrolmentTest, SixMonthBoundaryOfExtendedPermitsIsInclusive) {
-    insert(conn(), specialist("P-6m", "extended", "2024-03-15", "2024-09-14"));   // exactly 6 months
+    insert(conn(), specialist("P-6m", "extended", "2024-03-15", "2024-09-14"));    // exactly 6 months
     insert(conn(), specialist("P-6m-1", "extended", "2024-03-15", "2024-09-13"));  // one day short
     run_on(conn(), "2024-06-17");
     EXPECT_EQ(line_of("P-6m"), "specialist-extended");

@@ -24,10 +24,11 @@ protected:
             insert(conn(), p);
         }
         // Paid every month: no income signal, whose evidence would make them due every day.
-        exec(conn(), "INSERT INTO registry.income_record (record_id, person_id, payer_id, period_start, period_end, "
-                     "gross_amount, hours, received_at) SELECT 'R-' || h || '-' || m, 'H-' || h, 'E-1', "
-                     "m::date, (m + interval '1 month - 1 day')::date, 5000, 160, now() "
-                     "FROM generate_series(1, 3) h, generate_series('2024-09-01'::date, '2025-12-01', '1 month') m");
+        exec(conn(),
+             "INSERT INTO registry.income_record (record_id, person_id, payer_id, period_start, period_end, "
+             "gross_amount, hours, received_at) SELECT 'R-' || h || '-' || m, 'H-' || h, 'E-1', "
+             "m::date, (m + interval '1 month - 1 day')::date, 5000, 160, now() "
+             "FROM generate_series(1, 3) h, generate_series('2024-09-01'::date, '2025-12-01', '1 month') m");
         set_all_sources(conn(), "2025-02-28");
     }
 
@@ -44,8 +45,9 @@ protected:
     static std::string reason(const run::Counts& c) { return c["evaluation"]["reason"].get<std::string>(); }
     // The persons the registry_change rows list, sorted, as text.
     std::string changed_persons() {
-        return scalar("SELECT coalesce(string_agg(p, ',' ORDER BY p), '') FROM "
-                      "(SELECT DISTINCT unnest(persons) AS p FROM supervision.registry_change) u");
+        return scalar(
+            "SELECT coalesce(string_agg(p, ',' ORDER BY p), '') FROM "
+            "(SELECT DISTINCT unnest(persons) AS p FROM supervision.registry_change) u");
     }
 };
 
@@ -95,8 +97,9 @@ TEST_F(IncrementalScopeTest, ALoadNotCommittedWhenTheRunBeganIsTakenByTheNextRun
     run("2025-03-01");
     auto etl = TestDatabase::instance().connect();
     pqxx::work load(*etl);
-    load.exec0("INSERT INTO registry.population_event (event_id, person_id, event_type, event_date, received_at) "
-               "VALUES ('V-1', 'H-1', 'emigrated', '2025-03-01', now())");
+    load.exec0(
+        "INSERT INTO registry.population_event (event_id, person_id, event_type, event_date, received_at) "
+        "VALUES ('V-1', 'H-1', 'emigrated', '2025-03-01', now())");
     const auto during = run("2025-03-02");
     EXPECT_EQ(during["evaluation"]["changes_consumed"], 0);
     EXPECT_FALSE(open_signal(conn(), "P-1", "emigrated").has_value());
@@ -114,13 +117,15 @@ TEST_F(IncrementalScopeTest, FullOnRequest) {
 
 TEST_F(IncrementalScopeTest, FullWhenTheConfigurationOrTheServiceVersionChanged) {
     run("2025-03-01");
-    const auto other = config_replacing("  income_below_requirement:\n    bases: [specialist, eu_blue_card, employed]\n"
-                                        "    weight: [{from: 2000-01-01, value: 1.0}]",
-                                        "  income_below_requirement:\n    bases: [specialist, eu_blue_card, employed]\n"
-                                        "    weight: [{from: 2000-01-01, value: 0.9}]");
+    const auto other = config_replacing(
+        "  income_below_requirement:\n    bases: [specialist, eu_blue_card, employed]\n"
+        "    weight: [{from: 2000-01-01, value: 1.0}]",
+        "  income_below_requirement:\n    bases: [specialist, eu_blue_card, employed]\n"
+        "    weight: [{from: 2000-01-01, value: 0.9}]");
     EXPECT_EQ(reason(run("2025-03-02", other)), "the configuration changed");
     EXPECT_EQ(mode(run("2025-03-03", other)), "incremental");
-    exec(conn(), "UPDATE supervision.run SET evaluation = jsonb_set(evaluation, '{keys,service_version}', '\"0.0.1\"')");
+    exec(conn(),
+         "UPDATE supervision.run SET evaluation = jsonb_set(evaluation, '{keys,service_version}', '\"0.0.1\"')");
     EXPECT_EQ(reason(run("2025-03-04", other)), "the service version changed");
 }
 
@@ -170,18 +175,22 @@ TEST_F(IncrementalScopeTest, FullWhenChangeCaptureIsOffOrARegisterWasTruncated) 
 }
 
 TEST_F(IncrementalScopeTest, FullWhenTheChangesReachAQuarterOfThePersons) {
-    exec(conn(), "INSERT INTO registry.permit (permit_id, person_id, basis, sequence, decision_date, valid_from, "
-                 "valid_until, status, institution_id, updated_at) SELECT 'Q-' || i, 'HQ-' || i, 'student', 'first', "
-                 "'2024-07-01', '2024-09-01', '2026-08-31', 'granted', 'I-1', now() FROM generate_series(1, 4000) i");
+    exec(conn(),
+         "INSERT INTO registry.permit (permit_id, person_id, basis, sequence, decision_date, valid_from, "
+         "valid_until, status, institution_id, updated_at) SELECT 'Q-' || i, 'HQ-' || i, 'student', 'first', "
+         "'2024-07-01', '2024-09-01', '2026-08-31', 'granted', 'I-1', now() FROM generate_series(1, 4000) i");
     exec(conn(), "ANALYZE registry.permit");
     run("2025-03-01");
-    exec(conn(), "UPDATE registry.permit SET institution_id = 'I-2' WHERE permit_id LIKE 'Q-%' AND "
-                 "substr(permit_id, 3)::integer <= 900");
+    exec(conn(),
+         "UPDATE registry.permit SET institution_id = 'I-2' WHERE permit_id LIKE 'Q-%' AND "
+         "substr(permit_id, 3)::integer <= 900");
     EXPECT_EQ(mode(run("2025-03-02")), "incremental");  // 900 persons: few enough whatever the share
-    exec(conn(), "UPDATE registry.permit SET institution_id = 'I-3' WHERE permit_id LIKE 'Q-%' AND "
-                 "substr(permit_id, 3)::integer <= 1100");
-    EXPECT_EQ(reason(run("2025-03-03")), "the changes reach 1100 persons, more than a quarter of the about 4003 "
-                                         "in the registers");
+    exec(conn(),
+         "UPDATE registry.permit SET institution_id = 'I-3' WHERE permit_id LIKE 'Q-%' AND "
+         "substr(permit_id, 3)::integer <= 1100");
+    EXPECT_EQ(reason(run("2025-03-03")),
+              "the changes reach 1100 persons, more than a quarter of the about 4003 "
+              "in the registers");
 }
 
 TEST_F(IncrementalScopeTest, ADryRunOfAnEarlierDayIsFullAndWritesNothing) {

@@ -23,8 +23,9 @@ namespace {
 
 // A campaign that starts and ends within the days run; a work queue with a backlog.
 config::Config test_config() {
-    return config_with_campaign("{id: t-jan, active_from: 2026-01-05, active_until: 2026-01-31, "
-                                "bases: [growth_entrepreneur, self_employed], decided_from: 2024-01-01}");
+    return config_with_campaign(
+        "{id: t-jan, active_from: 2026-01-05, active_until: 2026-01-31, "
+        "bases: [growth_entrepreneur, self_employed], decided_from: 2024-01-01}");
 }
 
 // Consecutive days, gaps of a few days, a month end and start, the year's end (new coverage
@@ -43,7 +44,8 @@ constexpr const char* kSideTables =
     "SELECT (SELECT count(*) || ':' || coalesce(md5(string_agg(format('%s|%s|%s|%s|%s|%s', source, source_key, "
     "reason, first_seen_run, last_seen_run, person_id), ',' ORDER BY source, source_key, reason)), '') "
     "FROM supervision.rejected_row) || ' ' || "
-    "(SELECT count(*) || ':' || coalesce(md5(string_agg(format('%s|%s|%s|%s', source, source_key, reason, cleared_run), "
+    "(SELECT count(*) || ':' || coalesce(md5(string_agg(format('%s|%s|%s|%s', source, source_key, reason, "
+    "cleared_run), "
     "',' ORDER BY source, source_key, reason, cleared_run)), '') FROM supervision.rejected_row_history) || ' ' || "
     "(SELECT count(*) || ':' || coalesce(md5(string_agg(format('%s|%s|%s', as_of, permit_id, draw_rank), ',' "
     "ORDER BY as_of, draw_rank)), '') FROM supervision.qc_sample)";

@@ -18,7 +18,8 @@ constexpr const char* kReview =
     "opened_run, due_on, evidence) VALUES (1, 'P-1', 'H-1', 'general', 2.5, 'open', '2025-11-04', 1, '2025-12-04', "
     "'{}')";
 constexpr const char* kPermit =
-    "INSERT INTO registry.permit (permit_id, person_id, basis, sequence, decision_date, valid_from, valid_until, status) "
+    "INSERT INTO registry.permit (permit_id, person_id, basis, sequence, decision_date, valid_from, valid_until, "
+    "status) "
     "VALUES ('P-1', 'H-1', 'specialist', 'first', '2024-01-01', '2024-01-01', '2026-12-31', 'granted')";
 // Relations of the three schemas that a role may read, with their columns.
 constexpr const char* kReadableWithIds =
@@ -36,7 +37,8 @@ constexpr const char* kWritableViews =
 constexpr const char* kUnreadableStats =
     "SELECT coalesce(string_agg(c.relname, ', '), '') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
     "WHERE n.nspname = 'stats' AND c.relkind IN ('r', 'p', 'v', 'm') "
-    "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('person_id', 'permit_id')) "
+    "AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname IN ('person_id', "
+    "'permit_id')) "
     "AND NOT has_table_privilege($1, c.oid, 'SELECT')";
 
 // Every table of the service's own schemas but the migration ledger: a fresh history.
@@ -46,7 +48,9 @@ DO $$ BEGIN
              FROM pg_tables WHERE schemaname IN ('supervision', 'stats') AND tablename NOT IN ('schema_version', 'signal_type'));
 END $$)";
 
-std::string user(const char* role) { return "t" + std::to_string(getpid()) + "_" + role; }
+std::string user(const char* role) {
+    return "t" + std::to_string(getpid()) + "_" + role;
+}
 
 class RolesTest : public DbTest {
 protected:
@@ -58,7 +62,8 @@ protected:
                      tx.quote_name(std::string("supervision_") + role));
         }
         // A member that gets the privileges only by SET ROLE.
-        tx.exec0("CREATE ROLE " + tx.quote_name(user("noinherit")) + " LOGIN NOINHERIT IN ROLE supervision_stats_reader");
+        tx.exec0("CREATE ROLE " + tx.quote_name(user("noinherit")) +
+                 " LOGIN NOINHERIT IN ROLE supervision_stats_reader");
     }
     static void TearDownTestSuite() {
         auto c = TestDatabase::instance().connect();
@@ -113,9 +118,10 @@ TEST_F(RolesTest, BatchRoleReadsRegistryWritesSupervisionAndCannotDecideAReview)
     EXPECT_TRUE(can(*batch, "UPDATE supervision.signal SET review_id = NULL"));
     EXPECT_TRUE(can(*batch, "DELETE FROM supervision.review_backlog"));
     EXPECT_TRUE(can(*batch, "SELECT * FROM stats.supervision_cohort"));
-    EXPECT_TRUE(can(*batch, "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, "
-                            "priority, opened_on, opened_run, due_on, evidence) VALUES (2, 'P-2', 'H-2', 'general', 1, "
-                            "'2025-11-04', 1, '2025-12-04', '{}')"));
+    EXPECT_TRUE(can(*batch,
+                    "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, "
+                    "priority, opened_on, opened_run, due_on, evidence) VALUES (2, 'P-2', 'H-2', 'general', 1, "
+                    "'2025-11-04', 1, '2025-12-04', '{}')"));
     // Priority and due date are the batch role's (escalation): tests/db/reviews/lifecycle_test.cpp.
     for (const char* change : {"status = 'closed', outcome = 'revoked', closed_on = '2025-11-05'", "status = 'hearing'",
                                "outcome = 'no_action'", "closed_on = '2025-11-05'", "queue = 'study'"}) {
@@ -138,16 +144,18 @@ TEST_F(RolesTest, SupervisorReadsTheQueueAndUpdatesOnlyStatusOutcomeAndClosing) 
     EXPECT_TRUE(can(*supervisor, "SELECT * FROM supervision.signal"));
     EXPECT_TRUE(can(*supervisor, "SELECT * FROM supervision.review_audit"));
     EXPECT_TRUE(can(*supervisor, "UPDATE supervision.revocation_review SET status = 'hearing' WHERE review_id = 1"));
-    EXPECT_TRUE(can(*supervisor, "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
-                                 "closed_on = '2025-11-20' WHERE review_id = 1"));
+    EXPECT_TRUE(can(*supervisor,
+                    "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
+                    "closed_on = '2025-11-20' WHERE review_id = 1"));
     for (const char* change : {"priority = 99", "due_on = '2026-01-01'", "queue = 'students'", "evidence = '{}'",
                                "permit_id = 'P-9'", "opened_on = '2025-01-01'"}) {
         EXPECT_FALSE(can(*supervisor, std::string("UPDATE supervision.revocation_review SET ") + change)) << change;
     }
     EXPECT_FALSE(can(*supervisor, "UPDATE supervision.work_queue SET status = 'hearing'"));
-    EXPECT_FALSE(can(*supervisor, "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, "
-                                  "priority, opened_on, opened_run, due_on, evidence) VALUES (2, 'P-2', 'H-2', "
-                                  "'general', 1, '2025-11-04', 1, '2025-12-04', '{}')"));
+    EXPECT_FALSE(can(*supervisor,
+                     "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, "
+                     "priority, opened_on, opened_run, due_on, evidence) VALUES (2, 'P-2', 'H-2', "
+                     "'general', 1, '2025-11-04', 1, '2025-12-04', '{}')"));
     EXPECT_FALSE(can(*supervisor, "DELETE FROM supervision.revocation_review"));
     EXPECT_FALSE(can(*supervisor, "UPDATE supervision.signal SET status = 'resolved'"));
     EXPECT_FALSE(can(*supervisor, "SELECT * FROM registry.permit"));
@@ -191,23 +199,27 @@ TEST_F(RolesTest, EveryObjectBelongsToTheMigratorAndNoGuardIsExecutableByPublic)
 TEST_F(RolesTest, NoLoginCanForgeTheAuditTrailOrTheChangeLog) {
     for (const char* role : {"supervisor", "batch"}) {
         auto login_as = login(role);
-        EXPECT_FALSE(can(*login_as, "CREATE TEMP TABLE revocation_review (LIKE supervision.revocation_review); "
-                                    "CREATE TRIGGER t AFTER INSERT ON pg_temp.revocation_review FOR EACH ROW "
-                                    "EXECUTE FUNCTION supervision.audit_review()"))
+        EXPECT_FALSE(can(*login_as,
+                         "CREATE TEMP TABLE revocation_review (LIKE supervision.revocation_review); "
+                         "CREATE TRIGGER t AFTER INSERT ON pg_temp.revocation_review FOR EACH ROW "
+                         "EXECUTE FUNCTION supervision.audit_review()"))
             << role;
-        EXPECT_FALSE(can(*login_as, "CREATE TEMP TABLE permit (person_id text); CREATE TRIGGER t AFTER INSERT ON "
-                                    "pg_temp.permit REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
-                                    "EXECUTE FUNCTION supervision.capture_person_change()"))
+        EXPECT_FALSE(can(*login_as,
+                         "CREATE TEMP TABLE permit (person_id text); CREATE TRIGGER t AFTER INSERT ON "
+                         "pg_temp.permit REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT "
+                         "EXECUTE FUNCTION supervision.capture_person_change()"))
             << role;
     }
     // Even attached by the owner, they refuse to write.
     const auto changes = count("SELECT count(*) FROM supervision.registry_change");
     for (const auto& [table, trigger] :
-         {std::pair<std::string, std::string>{"revocation_review AS SELECT * FROM supervision.revocation_review WITH NO DATA",
-                                              "AFTER INSERT ON pg_temp.revocation_review FOR EACH ROW EXECUTE FUNCTION "
-                                              "supervision.audit_review()"},
-          {"permit (person_id text)", "AFTER INSERT ON pg_temp.permit REFERENCING NEW TABLE AS new_rows FOR EACH "
-                                      "STATEMENT EXECUTE FUNCTION supervision.capture_person_change()"}}) {
+         {std::pair<std::string, std::string>{
+              "revocation_review AS SELECT * FROM supervision.revocation_review WITH NO DATA",
+              "AFTER INSERT ON pg_temp.revocation_review FOR EACH ROW EXECUTE FUNCTION "
+              "supervision.audit_review()"},
+          {"permit (person_id text)",
+           "AFTER INSERT ON pg_temp.permit REFERENCING NEW TABLE AS new_rows FOR EACH "
+           "STATEMENT EXECUTE FUNCTION supervision.capture_person_change()"}}) {
         pqxx::work tx(conn());
         tx.exec0("CREATE TEMP TABLE " + table);
         tx.exec0("CREATE TRIGGER t " + trigger);
@@ -239,12 +251,14 @@ TEST_F(RolesTest, TheChangeCaptureFiresForALoaderWithoutExecuteOnIt) {
 // rules.md §7: the ledger is written by the run that holds the run lock, once from running
 // to succeeded or failed; the batch role cannot rewrite or delete a finished run.
 TEST_F(RolesTest, TheBatchRoleWritesTheRunLedgerOnlyAsARunDoes) {
-    exec(conn(), "INSERT INTO supervision.run (run_id, as_of, mode, status, config_digest, service_version) "
-                 "VALUES (1, '2025-11-03', 'scheduled', 'running', 'x', 'x')");
+    exec(conn(),
+         "INSERT INTO supervision.run (run_id, as_of, mode, status, config_digest, service_version) "
+         "VALUES (1, '2025-11-03', 'scheduled', 'running', 'x', 'x')");
     exec(conn(), "UPDATE supervision.run SET status = 'failed', finished_at = now()");
     auto batch = login("batch");
-    const std::string start = "INSERT INTO supervision.run (run_id, as_of, mode, status, config_digest, "
-                              "service_version) VALUES (2, '2025-11-04', 'scheduled', ";
+    const std::string start =
+        "INSERT INTO supervision.run (run_id, as_of, mode, status, config_digest, "
+        "service_version) VALUES (2, '2025-11-04', 'scheduled', ";
     EXPECT_FALSE(can(*batch, "UPDATE supervision.run SET status = 'succeeded'")) << "without the run lock";
     EXPECT_FALSE(can(*batch, start + "'running', 'x', 'x')")) << "without the run lock";
     pqxx::nontransaction(*batch).exec("SELECT pg_advisory_lock(hashtext('supervision.run'))");
@@ -262,15 +276,16 @@ TEST_F(RolesTest, TheBatchRoleWritesTheRunLedgerOnlyAsARunDoes) {
 // rules.md §5: the batch role extends, resolves and links signals as a run does, and
 // nothing more: a resolved signal, what a signal was raised with and a link stay.
 TEST_F(RolesTest, TheBatchRoleChangesSignalsOnlyAsARunDoes) {
-    exec(conn(), "INSERT INTO supervision.signal (signal_id, permit_id, person_id, signal_type, status, period_start, "
-                 "period_end, raised_on, raised_run, resolved_on, resolved_run, resolution, weight, evidence, review_id, "
-                 "linked_run) VALUES "
-                 "(1, 'P-1', 'H-1', 'emigrated', 'open', '2025-10-01', '2025-11-01', '2025-11-01', 1, NULL, NULL, NULL, "
-                 "1, '{}', NULL, NULL), "
-                 "(2, 'P-2', 'H-2', 'emigrated', 'open', '2025-10-01', '2025-11-01', '2025-11-01', 1, NULL, NULL, NULL, "
-                 "1, '{}', 7, 1), "
-                 "(3, 'P-3', 'H-3', 'emigrated', 'resolved', '2025-10-01', '2025-11-01', '2025-11-01', 1, '2025-11-02', 2, "
-                 "'condition_ended', 1, '{}', NULL, NULL)");
+    exec(conn(),
+         "INSERT INTO supervision.signal (signal_id, permit_id, person_id, signal_type, status, period_start, "
+         "period_end, raised_on, raised_run, resolved_on, resolved_run, resolution, weight, evidence, review_id, "
+         "linked_run) VALUES "
+         "(1, 'P-1', 'H-1', 'emigrated', 'open', '2025-10-01', '2025-11-01', '2025-11-01', 1, NULL, NULL, NULL, "
+         "1, '{}', NULL, NULL), "
+         "(2, 'P-2', 'H-2', 'emigrated', 'open', '2025-10-01', '2025-11-01', '2025-11-01', 1, NULL, NULL, NULL, "
+         "1, '{}', 7, 1), "
+         "(3, 'P-3', 'H-3', 'emigrated', 'resolved', '2025-10-01', '2025-11-01', '2025-11-01', 1, '2025-11-02', 2, "
+         "'condition_ended', 1, '{}', NULL, NULL)");
     auto batch = login("batch");
     const std::string set = "UPDATE supervision.signal SET ";
     EXPECT_TRUE(can(*batch, set + "period_end = '2025-11-03', evidence = '{\"a\": 1}' WHERE signal_id = 1"));
@@ -293,36 +308,43 @@ TEST_F(RolesTest, TheBatchRoleChangesSignalsOnlyAsARunDoes) {
 TEST_F(RolesTest, SupervisorsAddExplanationsAndReadEventsAndNobodyRewritesThem) {
     auto supervisor = login("supervisor");
     auto batch = login("batch");
-    const std::string add = "INSERT INTO supervision.signal_explanation (permit_id, signal_type, explained_until, "
-                            "reason) VALUES ('P-1', 'no_income', '2025-12-31', 'parental leave')";
+    const std::string add =
+        "INSERT INTO supervision.signal_explanation (permit_id, signal_type, explained_until, "
+        "reason) VALUES ('P-1', 'no_income', '2025-12-31', 'parental leave')";
     EXPECT_TRUE(can(*supervisor, add));
     exec(*supervisor, add);
     EXPECT_EQ(scalar("SELECT recorded_by FROM supervision.signal_explanation"), user("supervisor"));
-    EXPECT_FALSE(can(*supervisor, "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
-                                  "explained_until, reason, recorded_by) VALUES ('P-1', 'no_income', '2025-12-31', "
-                                  "'x', 'someone else')"));
-    EXPECT_FALSE(can(*supervisor, "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
-                                  "explained_until, reason, recorded_at) VALUES ('P-1', 'no_income', '2025-12-31', "
-                                  "'x', '2020-01-01')"));
+    EXPECT_FALSE(can(*supervisor,
+                     "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
+                     "explained_until, reason, recorded_by) VALUES ('P-1', 'no_income', '2025-12-31', "
+                     "'x', 'someone else')"));
+    EXPECT_FALSE(can(*supervisor,
+                     "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
+                     "explained_until, reason, recorded_at) VALUES ('P-1', 'no_income', '2025-12-31', "
+                     "'x', '2020-01-01')"));
     EXPECT_FALSE(can(*supervisor, "UPDATE supervision.signal_explanation SET explained_until = '2030-01-01'"));
     EXPECT_FALSE(can(*supervisor, "DELETE FROM supervision.signal_explanation"));
     EXPECT_TRUE(can(*supervisor, "SELECT * FROM supervision.event"));
-    EXPECT_FALSE(can(*supervisor, "INSERT INTO supervision.event (event_id, run_id, kind, permit_id) VALUES (1, 1, "
-                                  "'review_opened', 'P-1')"));
+    EXPECT_FALSE(can(*supervisor,
+                     "INSERT INTO supervision.event (event_id, run_id, kind, permit_id) VALUES (1, 1, "
+                     "'review_opened', 'P-1')"));
     EXPECT_TRUE(can(*batch, "SELECT * FROM supervision.signal_explanation"));
     EXPECT_FALSE(can(*batch, add));
     EXPECT_FALSE(can(*batch, "UPDATE supervision.signal_explanation SET reason = 'x'"));
-    EXPECT_TRUE(can(*batch, "INSERT INTO supervision.event (event_id, run_id, kind, permit_id) VALUES (1, 1, "
-                            "'review_opened', 'P-1')"));
+    EXPECT_TRUE(can(*batch,
+                    "INSERT INTO supervision.event (event_id, run_id, kind, permit_id) VALUES (1, 1, "
+                    "'review_opened', 'P-1')"));
     EXPECT_FALSE(can(*batch, "DELETE FROM supervision.event"));
     // Not even the owner changes an explanation; a type the service does not know is refused.
     EXPECT_THROW(exec(conn(), "UPDATE supervision.signal_explanation SET reason = 'x'"), pqxx::check_violation);
     EXPECT_THROW(exec(conn(), "DELETE FROM supervision.signal_explanation"), pqxx::check_violation);
-    EXPECT_THROW(exec(*supervisor, "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
-                                   "explained_until, reason) VALUES ('P-1', 'no_incom', '2025-12-31', 'x')"),
+    EXPECT_THROW(exec(*supervisor,
+                      "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
+                      "explained_until, reason) VALUES ('P-1', 'no_incom', '2025-12-31', 'x')"),
                  pqxx::foreign_key_violation);
-    EXPECT_THROW(exec(*supervisor, "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
-                                   "explained_until, reason) VALUES ('P-1', 'no_income', '2025-12-31', '  ')"),
+    EXPECT_THROW(exec(*supervisor,
+                      "INSERT INTO supervision.signal_explanation (permit_id, signal_type, "
+                      "explained_until, reason) VALUES ('P-1', 'no_income', '2025-12-31', '  ')"),
                  pqxx::check_violation);
 }
 
@@ -371,8 +393,9 @@ TEST_F(RolesTest, NightlyRunWorksUnderTheBatchRole) {
         EXPECT_EQ(p.err.find("skipping"), std::string::npos) << "ANALYZE refused: " << p.err;
         if (std::string(day_and_options).find("--full") != std::string::npos) {
             // A full run refreshed the statistics of what it wrote, though the batch role owns no table.
-            EXPECT_EQ(count("SELECT reltuples::bigint FROM pg_class WHERE oid = 'supervision.supervised_permit'::regclass"),
-                      count("SELECT count(*) FROM supervision.supervised_permit"));
+            EXPECT_EQ(
+                count("SELECT reltuples::bigint FROM pg_class WHERE oid = 'supervision.supervised_permit'::regclass"),
+                count("SELECT count(*) FROM supervision.supervised_permit"));
         }
     }
     EXPECT_EQ(scalar("SELECT evaluation->>'mode' FROM supervision.run ORDER BY run_id DESC LIMIT 1"), "incremental");

@@ -26,7 +26,8 @@ protected:
     // Everything the run writes, but the run ledger itself.
     std::string outcome() {
         return scalar(
-            "SELECT md5(coalesce((SELECT string_agg(format('%s|%s|%s|%s|%s', permit_id, line_id, enrolled_on, ended_on, "
+            "SELECT md5(coalesce((SELECT string_agg(format('%s|%s|%s|%s|%s', permit_id, line_id, enrolled_on, "
+            "ended_on, "
             "end_reason), ',' ORDER BY permit_id) FROM supervision.supervised_permit), '') || "
             "coalesce((SELECT string_agg(format('%s|%s|%s', source, source_key, reason), ',' ORDER BY 1) "
             "FROM supervision.rejected_row), ''))");
@@ -38,10 +39,12 @@ TEST_F(RunLedgerTest, RecordsStatusCountsDigestAndVersion) {
     EXPECT_EQ(scalar("SELECT format('%s|%s|%s|%s', as_of, mode, status, finished_at IS NOT NULL) FROM supervision.run"),
               "2024-06-17|manual|succeeded|t");
     EXPECT_EQ(count("SELECT count(*) FROM supervision.run WHERE config_digest ~ '^[0-9a-f]{64}$' "
-                    "AND service_version <> ''"), 1);
+                    "AND service_version <> ''"),
+              1);
     EXPECT_EQ(count("SELECT (counts->>'enrolled')::int FROM supervision.run"), 3);
     EXPECT_EQ(count("SELECT (counts->>'rejected_rows')::int FROM supervision.run"), 1);
-    EXPECT_EQ(count("SELECT count(*) FROM supervision.config_snapshot s JOIN supervision.run r USING (config_digest)"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.config_snapshot s JOIN supervision.run r USING (config_digest)"),
+              1);
     EXPECT_EQ(r.counts["enrolled_by_line"]["specialist-extended"].get<long long>(), 3);
 }
 
@@ -109,8 +112,9 @@ TEST_F(RunLedgerTest, FailedRunLeavesOnlyItsFailedRecord) {
 }
 
 TEST_F(RunLedgerTest, RunLeftRunningByADeadProcessIsMarkedFailed) {
-    exec(conn(), "INSERT INTO supervision.run (run_id, as_of, mode, status, config_digest, service_version) "
-                 "VALUES (1, '2024-06-17', 'scheduled', 'running', 'x', 'x')");
+    exec(conn(),
+         "INSERT INTO supervision.run (run_id, as_of, mode, status, config_digest, service_version) "
+         "VALUES (1, '2024-06-17', 'scheduled', 'running', 'x', 'x')");
     const auto r = run_on(conn(), "2024-06-17");
     EXPECT_EQ(r.run_id, 2);
     EXPECT_EQ(scalar("SELECT status FROM supervision.run WHERE run_id = 1"), "failed");

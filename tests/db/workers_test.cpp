@@ -15,8 +15,9 @@ namespace supervision::test {
 namespace {
 
 config::Config test_config() {
-    return config_with_campaign("{id: t-2025, active_from: 2025-01-01, active_until: 2026-12-31, "
-                                "bases: [growth_entrepreneur], decided_from: 2024-01-01}");
+    return config_with_campaign(
+        "{id: t-2025, active_from: 2025-01-01, active_until: 2026-12-31, "
+        "bases: [growth_entrepreneur], decided_from: 2024-01-01}");
 }
 
 constexpr const char* kDays[] = {"2025-06-30", "2025-12-31", "2026-01-01", "2026-03-31"};
@@ -60,8 +61,9 @@ TEST_F(WorkersTest, OneTwoAndFiveWorkersDecideExactlyTheSame) {
     // A row a later run no longer rejects, so that the history of cleared rows is compared too.
     {
         pqxx::work tx(conn());
-        tx.exec0("UPDATE registry.income_record SET gross_amount = -1 WHERE record_id = "
-                 "(SELECT min(record_id) FROM registry.income_record WHERE period_end > '2026-01-01')");
+        tx.exec0(
+            "UPDATE registry.income_record SET gross_amount = -1 WHERE record_id = "
+            "(SELECT min(record_id) FROM registry.income_record WHERE period_end > '2026-01-01')");
         tx.commit();
     }
     const History one = history(1);

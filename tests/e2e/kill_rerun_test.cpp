@@ -39,15 +39,21 @@ TEST_F(KillRerunTest, KilledAtEveryStageTheRerunEqualsAnUninterruptedRun) {
     const Outcome reference = outcome_of(conn());
     ASSERT_NE(reference.signals.rfind("0:", 0), 0u) << "the demo data should raise signals";
 
-    const char* const markers[] = {"as_of=" /* run started */, "stage=registers", "stage=validate", "stage=end",
-                                   "stage=enrol", "stage=prepare", "stage=signals"};
+    const char* const markers[] = {"as_of=" /* run started */,
+                                   "stage=registers",
+                                   "stage=validate",
+                                   "stage=end",
+                                   "stage=enrol",
+                                   "stage=prepare",
+                                   "stage=signals"};
     for (const char* marker : markers) {
         SCOPED_TRACE(marker);
         reset_outputs(conn());
         ASSERT_EQ(run_binary(args(kDay1)).exit_code, 0);
         const Outcome after_day1 = outcome_of(conn());
         ASSERT_TRUE(kill_after(args(kDay2), marker)) << "the run finished before printing " << marker;
-        ASSERT_TRUE(wait_for_run_lock_free(conn(), 10)) << "the killed run's backend still holds the run lock after 10 s";
+        ASSERT_TRUE(wait_for_run_lock_free(conn(), 10))
+            << "the killed run's backend still holds the run lock after 10 s";
         EXPECT_EQ(outcome_of(conn()), after_day1) << "the killed run left a trace";
         EXPECT_EQ(count("SELECT count(*) FROM supervision.run WHERE status = 'running'"), 1);
         const auto rerun = run_binary(args(kDay2));

@@ -21,7 +21,9 @@ constexpr const char* kRejected =
     "SELECT count(*) || ':' || coalesce(md5(string_agg(format('%s|%s|%s', source, source_key, reason), ',' "
     "ORDER BY source, source_key, reason)), '') FROM supervision.rejected_row";
 
-std::string one(pqxx::transaction_base& tx, const char* sql) { return tx.exec1(sql)[0].as<std::string>(); }
+std::string one(pqxx::transaction_base& tx, const char* sql) {
+    return tx.exec1(sql)[0].as<std::string>();
+}
 }  // namespace
 
 Outcome outcome_of(pqxx::connection& c) {

@@ -20,6 +20,8 @@ struct Outcome {
 
 Outcome outcome_of(pqxx::connection& c);
 std::string describe(const Outcome& o);
-inline void PrintTo(const Outcome& o, std::ostream* os) { *os << describe(o); }
+inline void PrintTo(const Outcome& o, std::ostream* os) {
+    *os << describe(o);
+}
 
 }  // namespace supervision::test

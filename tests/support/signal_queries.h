@@ -29,8 +29,7 @@ struct SignalRow {
 std::vector<SignalRow> signals_of(pqxx::connection& c, const std::string& permit_id,
                                   const std::string& signal_type = "");
 // The open signal of a permit and type, if any.
-std::optional<SignalRow> open_signal(pqxx::connection& c, const std::string& permit_id,
-                                     const std::string& signal_type);
+std::optional<SignalRow> open_signal(pqxx::connection& c, const std::string& permit_id, const std::string& signal_type);
 
 struct ReviewRow {
     long long review_id = 0;

@@ -3,10 +3,10 @@
 #include "db/connection.h"
 #include "db/migrations.h"
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <unistd.h>
 
 namespace supervision::test {
 
@@ -32,7 +32,9 @@ std::string create_migrated(const std::string& name) {
 }
 }  // namespace
 
-TestDatabase& TestDatabase::instance() { return *g_instance; }
+TestDatabase& TestDatabase::instance() {
+    return *g_instance;
+}
 
 void TestDatabase::SetUp() {
     g_instance = this;
@@ -65,7 +67,9 @@ std::unique_ptr<pqxx::connection> TestDatabase::connect() const {
     return db::connect(db::ConnectOptions{conninfo_, "test", 1, 0});
 }
 
-void TestDatabase::truncate_all() { truncate_tables(*connect()); }
+void TestDatabase::truncate_all() {
+    truncate_tables(*connect());
+}
 
 void truncate_tables(pqxx::connection& c) {
     pqxx::work tx(c);
@@ -73,7 +77,8 @@ void truncate_tables(pqxx::connection& c) {
     // service's vocabulary, which `migrate` writes).
     const auto tables = tx.exec(
         "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables "
-        "WHERE schemaname IN ('registry', 'supervision', 'stats') AND tablename NOT IN ('schema_version', 'signal_type')");
+        "WHERE schemaname IN ('registry', 'supervision', 'stats') AND tablename NOT IN ('schema_version', "
+        "'signal_type')");
     std::string list;
     for (const auto& t : tables) list += (list.empty() ? "" : ", ") + t[0].as<std::string>();
     if (!list.empty()) tx.exec0("TRUNCATE " + list);
@@ -91,6 +96,8 @@ std::string DbTest::scalar(const std::string& sql) {
     return r[0].is_null() ? "NULL" : r[0].as<std::string>();
 }
 
-long long DbTest::count(const std::string& sql) { return std::stoll(scalar(sql)); }
+long long DbTest::count(const std::string& sql) {
+    return std::stoll(scalar(sql));
+}
 
 }  // namespace supervision::test

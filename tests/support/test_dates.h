@@ -7,7 +7,8 @@
 namespace supervision::test {
 
 inline std::string ymd(int y, int m, int d) {
-    return rules::to_iso(rules::Day{date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{static_cast<unsigned>(d)}});
+    return rules::to_iso(
+        rules::Day{date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{static_cast<unsigned>(d)}});
 }
 
 inline int days_in_month(int y, int m) {

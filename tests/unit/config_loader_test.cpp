@@ -929,7 +929,8 @@ TEST(QueueEscalation, BothGivenLoadWithTheirEdgeValues) {
 }
 
 TEST(QueueEscalation, OneWithoutTheOtherIsRefusedNamingTheMissingKey) {
-    const auto e = replace_once(kWorkSla, std::string(kWorkSla) + "\n    urgent_threshold: [{from: 2027-01-01, value: 2}]");
+    const auto e =
+        replace_once(kWorkSla, std::string(kWorkSla) + "\n    urgent_threshold: [{from: 2027-01-01, value: 2}]");
     const auto message = load_error(e.text);
     EXPECT_TRUE(contains(message, "queues.work.urgent_sla_days")) << message;
 }

@@ -54,9 +54,13 @@ TEST(DatedParameter, BeforeTheFirstStartHasNoValue) {
     EXPECT_EQ(two_steps().value_on(D("2023-12-31")), std::nullopt);
 }
 
-TEST(DatedParameter, OnTheFirstStartHasTheFirstValue) { EXPECT_EQ(two_steps().value_on(D("2024-01-01")), 3.0); }
+TEST(DatedParameter, OnTheFirstStartHasTheFirstValue) {
+    EXPECT_EQ(two_steps().value_on(D("2024-01-01")), 3.0);
+}
 
-TEST(DatedParameter, OnALaterStartDayHasTheNewValue) { EXPECT_EQ(two_steps().value_on(D("2025-06-11")), 6.0); }
+TEST(DatedParameter, OnALaterStartDayHasTheNewValue) {
+    EXPECT_EQ(two_steps().value_on(D("2025-06-11")), 6.0);
+}
 
 TEST(DatedParameter, TheDayBeforeALaterStartHasTheOldValue) {
     EXPECT_EQ(two_steps().value_on(D("2025-06-10")), 3.0);
@@ -74,9 +78,13 @@ TEST(DatedParameter, EntryOnNamesTheStartOfTheValueUsed) {
     EXPECT_EQ(e->value, 3.0);
 }
 
-TEST(DatedParameter, EntryOnBeforeTheFirstStartIsNull) { EXPECT_EQ(two_steps().entry_on(D("2000-01-01")), nullptr); }
+TEST(DatedParameter, EntryOnBeforeTheFirstStartIsNull) {
+    EXPECT_EQ(two_steps().entry_on(D("2000-01-01")), nullptr);
+}
 
-TEST(DatedParameter, KeepsItsName) { EXPECT_EQ(two_steps().name(), "p"); }
+TEST(DatedParameter, KeepsItsName) {
+    EXPECT_EQ(two_steps().name(), "p");
+}
 
 // ---- keys: basis and sequence, "*" as a wildcard ----------------------------------------
 
@@ -104,15 +112,15 @@ TEST(DatedParameter, SequenceKeyedEntryAppliesToItsSequenceOnly) {
 TEST(DatedParameter, OnTheSameStartAKeyedEntryBeatsTheWildcardWhateverTheOrder) {
     const DatedParameter wildcard_first(
         "p", {entry(kAny, kAny, "2024-01-01", 1), entry("employed", "first", "2024-01-01", 2)});
-    const DatedParameter keyed_first(
-        "p", {entry("employed", "first", "2024-01-01", 2), entry(kAny, kAny, "2024-01-01", 1)});
+    const DatedParameter keyed_first("p",
+                                     {entry("employed", "first", "2024-01-01", 2), entry(kAny, kAny, "2024-01-01", 1)});
     EXPECT_EQ(wildcard_first.value_on(D("2024-01-01"), "employed", "first"), 2.0);
     EXPECT_EQ(keyed_first.value_on(D("2024-01-01"), "employed", "first"), 2.0);
 }
 
 TEST(DatedParameter, OnTheSameStartBasisAndSequenceBeatsBasisOnly) {
-    const DatedParameter p(
-        "p", {entry("employed", kAny, "2024-01-01", 1), entry("employed", "first", "2024-01-01", 2)});
+    const DatedParameter p("p",
+                           {entry("employed", kAny, "2024-01-01", 1), entry("employed", "first", "2024-01-01", 2)});
     EXPECT_EQ(p.value_on(D("2024-01-01"), "employed", "first"), 2.0);
     EXPECT_EQ(p.value_on(D("2024-01-01"), "employed", "extended"), 1.0);
 }

@@ -34,9 +34,13 @@ Day D(std::string_view text) {
 }
 
 // add_months as ISO text, so that a failure prints readable dates.
-std::string plus_months(std::string_view from, int n) { return to_iso(add_months(D(from), n)); }
+std::string plus_months(std::string_view from, int n) {
+    return to_iso(add_months(D(from), n));
+}
 
-date::year_month ym(int y, unsigned m) { return date::year{y} / date::month{m}; }
+date::year_month ym(int y, unsigned m) {
+    return date::year{y} / date::month{m};
+}
 
 // ---- add_months: the examples of rules.md §1 ----------------------------------------
 
@@ -182,11 +186,17 @@ TEST(ValidityLength, OneDayPermitIsNotAMonth) {
 
 // ---- within: both ends inclusive ------------------------------------------------------
 
-TEST(Within, IncludesTheFirstDay) { EXPECT_TRUE(within(D("2024-03-15"), D("2024-03-15"), D("2024-09-14"))); }
+TEST(Within, IncludesTheFirstDay) {
+    EXPECT_TRUE(within(D("2024-03-15"), D("2024-03-15"), D("2024-09-14")));
+}
 
-TEST(Within, IncludesTheLastDay) { EXPECT_TRUE(within(D("2024-09-14"), D("2024-03-15"), D("2024-09-14"))); }
+TEST(Within, IncludesTheLastDay) {
+    EXPECT_TRUE(within(D("2024-09-14"), D("2024-03-15"), D("2024-09-14")));
+}
 
-TEST(Within, IncludesADayInside) { EXPECT_TRUE(within(D("2024-06-01"), D("2024-03-15"), D("2024-09-14"))); }
+TEST(Within, IncludesADayInside) {
+    EXPECT_TRUE(within(D("2024-06-01"), D("2024-03-15"), D("2024-09-14")));
+}
 
 TEST(Within, ExcludesTheDayBeforeTheFirst) {
     EXPECT_FALSE(within(D("2024-03-14"), D("2024-03-15"), D("2024-09-14")));
@@ -258,11 +268,17 @@ TEST(ParseIsoDate, AcceptsLeapDays) {
     EXPECT_TRUE(parse_iso_date("2000-02-29").has_value());
 }
 
-TEST(ParseIsoDate, RefusesFeb29InCommonYear) { EXPECT_FALSE(parse_iso_date("2023-02-29").has_value()); }
+TEST(ParseIsoDate, RefusesFeb29InCommonYear) {
+    EXPECT_FALSE(parse_iso_date("2023-02-29").has_value());
+}
 
-TEST(ParseIsoDate, RefusesFeb29In2100) { EXPECT_FALSE(parse_iso_date("2100-02-29").has_value()); }
+TEST(ParseIsoDate, RefusesFeb29In2100) {
+    EXPECT_FALSE(parse_iso_date("2100-02-29").has_value());
+}
 
-TEST(ParseIsoDate, RefusesMonth13) { EXPECT_FALSE(parse_iso_date("2024-13-01").has_value()); }
+TEST(ParseIsoDate, RefusesMonth13) {
+    EXPECT_FALSE(parse_iso_date("2024-13-01").has_value());
+}
 
 TEST(ParseIsoDate, RefusesMonthZeroAndDayZero) {
     EXPECT_FALSE(parse_iso_date("2024-00-10").has_value());
@@ -275,9 +291,13 @@ TEST(ParseIsoDate, RefusesDayBeyondTheMonth) {
     EXPECT_FALSE(parse_iso_date("2024-01-32").has_value());
 }
 
-TEST(ParseIsoDate, RefusesUnpaddedMonth) { EXPECT_FALSE(parse_iso_date("2024-1-01").has_value()); }
+TEST(ParseIsoDate, RefusesUnpaddedMonth) {
+    EXPECT_FALSE(parse_iso_date("2024-1-01").has_value());
+}
 
-TEST(ParseIsoDate, RefusesUnpaddedDay) { EXPECT_FALSE(parse_iso_date("2024-01-1").has_value()); }
+TEST(ParseIsoDate, RefusesUnpaddedDay) {
+    EXPECT_FALSE(parse_iso_date("2024-01-1").has_value());
+}
 
 TEST(ParseIsoDate, RefusesTrailingCharacters) {
     EXPECT_FALSE(parse_iso_date("2024-01-01x").has_value());
@@ -285,9 +305,13 @@ TEST(ParseIsoDate, RefusesTrailingCharacters) {
     EXPECT_FALSE(parse_iso_date("2024-01-01T00:00").has_value());
 }
 
-TEST(ParseIsoDate, RefusesLeadingCharacters) { EXPECT_FALSE(parse_iso_date(" 2024-01-01").has_value()); }
+TEST(ParseIsoDate, RefusesLeadingCharacters) {
+    EXPECT_FALSE(parse_iso_date(" 2024-01-01").has_value());
+}
 
-TEST(ParseIsoDate, RefusesEmpty) { EXPECT_FALSE(parse_iso_date("").has_value()); }
+TEST(ParseIsoDate, RefusesEmpty) {
+    EXPECT_FALSE(parse_iso_date("").has_value());
+}
 
 TEST(ParseIsoDate, RefusesOtherSeparatorsAndSigns) {
     EXPECT_FALSE(parse_iso_date("2024/01/01").has_value());
@@ -302,17 +326,27 @@ TEST(ToIso, RoundTripsParsedDates) {
     }
 }
 
-TEST(ToIso, PadsMonthAndDay) { EXPECT_EQ(to_iso(Day{date::year{2025} / 1 / 5}), "2025-01-05"); }
+TEST(ToIso, PadsMonthAndDay) {
+    EXPECT_EQ(to_iso(Day{date::year{2025} / 1 / 5}), "2025-01-05");
+}
 
 // ---- first / last day of month -------------------------------------------------------
 
-TEST(LastDayOfMonth, LeapFebruaryHas29Days) { EXPECT_EQ(to_iso(last_day_of_month(ym(2024, 2))), "2024-02-29"); }
+TEST(LastDayOfMonth, LeapFebruaryHas29Days) {
+    EXPECT_EQ(to_iso(last_day_of_month(ym(2024, 2))), "2024-02-29");
+}
 
-TEST(LastDayOfMonth, CommonFebruaryHas28Days) { EXPECT_EQ(to_iso(last_day_of_month(ym(2025, 2))), "2025-02-28"); }
+TEST(LastDayOfMonth, CommonFebruaryHas28Days) {
+    EXPECT_EQ(to_iso(last_day_of_month(ym(2025, 2))), "2025-02-28");
+}
 
-TEST(LastDayOfMonth, February2100Has28Days) { EXPECT_EQ(to_iso(last_day_of_month(ym(2100, 2))), "2100-02-28"); }
+TEST(LastDayOfMonth, February2100Has28Days) {
+    EXPECT_EQ(to_iso(last_day_of_month(ym(2100, 2))), "2100-02-28");
+}
 
-TEST(LastDayOfMonth, February2000Has29Days) { EXPECT_EQ(to_iso(last_day_of_month(ym(2000, 2))), "2000-02-29"); }
+TEST(LastDayOfMonth, February2000Has29Days) {
+    EXPECT_EQ(to_iso(last_day_of_month(ym(2000, 2))), "2000-02-29");
+}
 
 TEST(LastDayOfMonth, ThirtyDayMonths) {
     for (unsigned m : {4u, 6u, 9u, 11u}) {
@@ -326,7 +360,9 @@ TEST(LastDayOfMonth, ThirtyOneDayMonths) {
     }
 }
 
-TEST(LastDayOfMonth, DecemberEndsTheYear) { EXPECT_EQ(to_iso(last_day_of_month(ym(2024, 12))), "2024-12-31"); }
+TEST(LastDayOfMonth, DecemberEndsTheYear) {
+    EXPECT_EQ(to_iso(last_day_of_month(ym(2024, 12))), "2024-12-31");
+}
 
 TEST(FirstDayOfMonth, IsTheFirst) {
     EXPECT_EQ(to_iso(first_day_of_month(ym(2024, 2))), "2024-02-01");

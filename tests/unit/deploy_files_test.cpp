@@ -16,7 +16,9 @@
 
 namespace {
 
-std::string source(const std::string& relative) { return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative; }
+std::string source(const std::string& relative) {
+    return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative;
+}
 
 std::string slurp(const std::string& relative) {
     std::ifstream in(source(relative));
@@ -25,7 +27,9 @@ std::string slurp(const std::string& relative) {
     return s.str();
 }
 
-bool exists(const std::string& relative) { return std::ifstream(source(relative)).good(); }
+bool exists(const std::string& relative) {
+    return std::ifstream(source(relative)).good();
+}
 
 std::vector<std::string> strings(const YAML::Node& list) {
     std::vector<std::string> out;
@@ -136,7 +140,8 @@ void expect_connection_from_secret(const YAML::Node& pod, const YAML::Node& secr
 }
 
 TEST_F(KubernetesTest, TheConnectionComesFromTheSecret) {
-    expect_connection_from_secret(docs["CronJob"]["spec"]["jobTemplate"]["spec"]["template"]["spec"], docs["Secret"], "run");
+    expect_connection_from_secret(docs["CronJob"]["spec"]["jobTemplate"]["spec"]["template"]["spec"], docs["Secret"],
+                                  "run");
     expect_connection_from_secret(docs["Job"]["spec"]["template"]["spec"], docs["Secret"], "migrate");
 }
 
@@ -150,8 +155,10 @@ std::map<std::string, std::string> stages() {
     const std::regex from(R"(^FROM\s+(\S+)\s+AS\s+(\S+))", std::regex::icase);
     for (std::string line; std::getline(in, line);) {
         std::smatch m;
-        if (std::regex_search(line, m, from)) current = m[1].str() + " " + m[2].str();
-        else if (!current.empty() && line.rfind("#", 0) != 0) out[current] += line + "\n";
+        if (std::regex_search(line, m, from))
+            current = m[1].str() + " " + m[2].str();
+        else if (!current.empty() && line.rfind("#", 0) != 0)
+            out[current] += line + "\n";
     }
     return out;
 }

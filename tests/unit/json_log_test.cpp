@@ -3,8 +3,8 @@
 #include "cli/json_log.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/details/log_msg.h>
+#include <nlohmann/json.hpp>
 
 #include <string>
 

@@ -17,7 +17,9 @@
 namespace supervision::run {
 namespace {
 
-std::string source(const std::string& relative) { return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative; }
+std::string source(const std::string& relative) {
+    return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative;
+}
 
 TEST(Pipeline, EveryStageHasItsOwnNumberedFolderInPipelineOrder) {
     std::vector<std::string> folders;

@@ -21,7 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string source(const std::string& relative) { return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative; }
+std::string source(const std::string& relative) {
+    return std::string(SUPERVISION_SOURCE_DIR) + "/" + relative;
+}
 
 std::string slurp(const fs::path& path) {
     std::ifstream in(path);
@@ -43,7 +45,9 @@ std::vector<fs::path> sql_files() {
 }
 
 // SQL without its comments.
-std::string code(const std::string& sql) { return std::regex_replace(sql, std::regex("--[^\n]*"), ""); }
+std::string code(const std::string& sql) {
+    return std::regex_replace(sql, std::regex("--[^\n]*"), "");
+}
 
 // Every 'word' that the column is compared with (=, <>, IN (…), NOT IN (…)) or that is
 // produced as it ('word' AS column).
@@ -66,8 +70,8 @@ std::set<std::string> named(const std::string& sql, const std::string& column) {
 void expect_members(const std::string& column, const std::set<std::string>& list) {
     for (const auto& file : sql_files()) {
         for (const auto& member : named(code(slurp(file)), column)) {
-            EXPECT_TRUE(list.count(member)) << file.string() << " names " << column << " '" << member
-                                            << "', which no list of the service has";
+            EXPECT_TRUE(list.count(member))
+                << file.string() << " names " << column << " '" << member << "', which no list of the service has";
         }
     }
 }

@@ -138,10 +138,11 @@ TEST_F(CoverageReportTest, APermitCountsOnceUnderItsFirstMatchingLine) {
     load_coverage_registers(conn());
     run_coverage_history(conn());
     // A line placed first that takes every extended specialist permit valid at least 1 month.
-    const auto cfg = config_replacing("coverage_lines:\n",
-                                      "coverage_lines:\n  - id: all-specialists\n    effective_from: 2024-01-01\n"
-                                      "    bases: [specialist]\n    sequence: extended\n"
-                                      "    validity: {at_least_months: 1}\n    scope: {decision_date_on_or_after: 2024-01-01}\n");
+    const auto cfg =
+        config_replacing("coverage_lines:\n",
+                         "coverage_lines:\n  - id: all-specialists\n    effective_from: 2024-01-01\n"
+                         "    bases: [specialist]\n    sequence: extended\n"
+                         "    validity: {at_least_months: 1}\n    scope: {decision_date_on_or_after: 2024-01-01}\n");
     const auto r = report(2025, cfg);
     // The 5 of specialist-extended and N-SHORT (5 months ≥ 1) are all under all-specialists.
     EXPECT_EQ(line(r, "all-specialists").eligible, 6);
@@ -158,13 +159,14 @@ TEST_F(CoverageReportTest, JsonHasTheContractsKeys) {
     run_coverage_history(conn());
     const auto j = reports::coverage_json(report(2025));
     EXPECT_EQ(j["year"], 2025);
-    EXPECT_EQ(j["total"], nlohmann::json::parse(
-                              R"({"eligible": 9, "covered": 4, "uncovered": 5, "coverage_pct": 44.4})"));
+    EXPECT_EQ(j["total"],
+              nlohmann::json::parse(R"({"eligible": 9, "covered": 4, "uncovered": 5, "coverage_pct": 44.4})"));
     EXPECT_EQ(j["lines"][3], nlohmann::json::parse(R"({"line": "specialist-extended", "eligible": 5, "covered": 2,
                                                       "uncovered": 3, "coverage_pct": 40.0})"));
     EXPECT_TRUE(j["lines"][0]["coverage_pct"].is_null());
-    EXPECT_EQ(j["uncovered"][1], nlohmann::json::parse(
-                                     R"({"permit_id": "U-NORUN", "line": "specialist-extended", "reason": "no run while valid"})"));
+    EXPECT_EQ(j["uncovered"][1],
+              nlohmann::json::parse(
+                  R"({"permit_id": "U-NORUN", "line": "specialist-extended", "reason": "no run while valid"})"));
     EXPECT_EQ(j["judged_by_run"]["as_of"], "2025-09-01");
 }
 

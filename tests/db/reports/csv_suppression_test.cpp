@@ -30,7 +30,7 @@ TEST(Suppression, AShareIsBlankWhenACountItIsComputedFromIsHidden) {
     EXPECT_EQ(share_text(half, {2}, false), "50.0");
     EXPECT_EQ(share_text(Percent::of(5, 10), {5}, true), "50.0");
     EXPECT_EQ(share_text(Percent::of(0, 4), {0}, true), "0.0");  // numerator 0 is shown
-    EXPECT_EQ(share_text(Percent::of(6, 8), {6, 2}, true), "");   // a hidden part of the denominator
+    EXPECT_EQ(share_text(Percent::of(6, 8), {6, 2}, true), "");  // a hidden part of the denominator
     EXPECT_EQ(share_text(std::nullopt, {0}, false), "");
 }
 
@@ -46,9 +46,9 @@ TEST(Suppression, EstimatesArePublishedAsWholeNumbersAboveFive) {
 }
 
 TEST(PercentOneDecimal, RoundsHalfUpFromExactTenths) {
-    EXPECT_EQ(Percent::of(4, 9)->text(), "44.4");   // 44.44…
-    EXPECT_EQ(Percent::of(2, 3)->text(), "66.7");   // 66.66…
-    EXPECT_EQ(Percent::of(1, 16)->text(), "6.3");   // 6.25 → 6.3
+    EXPECT_EQ(Percent::of(4, 9)->text(), "44.4");  // 44.44…
+    EXPECT_EQ(Percent::of(2, 3)->text(), "66.7");  // 66.66…
+    EXPECT_EQ(Percent::of(1, 16)->text(), "6.3");  // 6.25 → 6.3
     EXPECT_EQ(Percent::of(1, 1)->text(), "100.0");
     EXPECT_EQ(Percent::of(0, 7)->text(), "0.0");
     EXPECT_FALSE(Percent::of(0, 0).has_value());

@@ -34,7 +34,8 @@ inline void enrolment(pqxx::connection& c, const std::string& id, const std::str
                       const Text& ended_on = std::nullopt, const std::string& line = "some-line") {
     pqxx::work tx(c);
     tx.exec_params0(
-        "INSERT INTO supervision.supervised_permit (permit_id, person_id, line_id, enrolled_on, enrolled_run, ended_on, "
+        "INSERT INTO supervision.supervised_permit (permit_id, person_id, line_id, enrolled_on, enrolled_run, "
+        "ended_on, "
         "end_reason, ended_run) VALUES ($1, 'PERSON-' || $1, $2, $3::date, 1, $4::date, "
         "CASE WHEN $4::date IS NULL THEN NULL ELSE 'expired' END, CASE WHEN $4::date IS NULL THEN NULL ELSE 1 END)",
         id, line, enrolled_on, ended_on);
@@ -44,7 +45,8 @@ inline void enrolment(pqxx::connection& c, const std::string& id, const std::str
 // A review; status open, hearing, or closed with outcome revoked / no_action. It moves
 // there as the supervisors' system moves it: inserted open, then hearing or closed.
 inline void review(pqxx::connection& c, long long review_id, const std::string& id, const std::string& opened_on,
-                   const std::string& status, const Text& outcome = std::nullopt, const std::string& queue = "enterprise") {
+                   const std::string& status, const Text& outcome = std::nullopt,
+                   const std::string& queue = "enterprise") {
     pqxx::work tx(c);
     tx.exec_params0(
         "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, priority, status, "
@@ -63,7 +65,8 @@ inline void signal(pqxx::connection& c, long long signal_id, const std::string& 
                    long long review_id = 0, bool resolved = false) {
     pqxx::work tx(c);
     tx.exec_params0(
-        "INSERT INTO supervision.signal (signal_id, permit_id, person_id, signal_type, status, period_start, period_end, "
+        "INSERT INTO supervision.signal (signal_id, permit_id, person_id, signal_type, status, period_start, "
+        "period_end, "
         "raised_on, raised_run, resolved_on, weight, evidence, review_id) VALUES ($1, $2, 'PERSON-' || $2, $3, "
         "CASE WHEN $5 THEN 'resolved' ELSE 'open' END, '2024-05-01', '2024-05-01', '2024-05-01', 1, "
         "CASE WHEN $5 THEN date '2024-06-01' END, 1, '{}'::jsonb, nullif($4, 0))",

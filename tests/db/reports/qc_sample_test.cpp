@@ -13,8 +13,9 @@ const char* const kDefaultSize = "quality_control:\n  sample_size: [{from: 2000-
 
 // Three a day until 2024-07-02, none from 2024-07-03.
 config::Config three_a_day() {
-    return config_replacing(kDefaultSize, "quality_control:\n  sample_size: [{from: 2000-01-01, value: 3}, "
-                                          "{from: 2024-07-03, value: 0}]");
+    return config_replacing(kDefaultSize,
+                            "quality_control:\n  sample_size: [{from: 2000-01-01, value: 3}, "
+                            "{from: 2024-07-03, value: 0}]");
 }
 
 class QcSampleTest : public DbTest {
@@ -34,13 +35,18 @@ protected:
         insert(conn(), EventRow{"EV-5", std::string("H-P-05"), std::string("emigrated"), std::string("2024-06-20")});
     }
     std::string sample(const std::string& as_of) {
-        return scalar("SELECT coalesce(string_agg(permit_id || '#' || draw_rank || '@' || run_id, ' ' ORDER BY draw_rank), '') "
-                      "FROM supervision.qc_sample WHERE as_of = '" + as_of + "'");
+        return scalar(
+            "SELECT coalesce(string_agg(permit_id || '#' || draw_rank || '@' || run_id, ' ' ORDER BY draw_rank), '') "
+            "FROM supervision.qc_sample WHERE as_of = '" +
+            as_of + "'");
     }
     // The first n of the population by md5(as_of || permit_id), worked out apart from the run.
     std::string expected(const std::string& as_of, int n, long long run_id) {
-        return scalar("SELECT string_agg(id || '#' || r || '@" + std::to_string(run_id) + "', ' ' ORDER BY r) FROM ("
-                      "SELECT id, row_number() OVER (ORDER BY md5('" + as_of + "' || id), id) AS r "
+        return scalar("SELECT string_agg(id || '#' || r || '@" + std::to_string(run_id) +
+                      "', ' ' ORDER BY r) FROM ("
+                      "SELECT id, row_number() OVER (ORDER BY md5('" +
+                      as_of +
+                      "' || id), id) AS r "
                       "FROM unnest(ARRAY['P-01','P-02','P-03','P-04','P-06','P-07','P-08']) AS id) s WHERE r <= " +
                       std::to_string(n));
     }
@@ -79,7 +85,8 @@ TEST_F(QcSampleTest, ADryRunStoresNoSample) {
 }
 
 TEST_F(QcSampleTest, ASampleLargerThanThePopulationTakesItAll) {
-    const auto cfg = config_replacing(kDefaultSize, "quality_control:\n  sample_size: [{from: 2000-01-01, value: 100}]");
+    const auto cfg =
+        config_replacing(kDefaultSize, "quality_control:\n  sample_size: [{from: 2000-01-01, value: 100}]");
     const auto r = run_on(conn(), cfg, "2024-07-01");
     EXPECT_EQ(r.counts["qc_sample"].get<long long>(), 7);
     EXPECT_EQ(sample("2024-07-01"), expected("2024-07-01", 7, r.run_id));
@@ -92,7 +99,8 @@ TEST_F(QcSampleTest, ConfigurationWithoutTheKeyDrawsNoneAndABadSizeIsRefused) {
                  ConfigError);
     EXPECT_THROW(config_replacing(kDefaultSize, "quality_control:\n  sample_size: [{from: 2000-01-01, value: -1}]"),
                  ConfigError);
-    EXPECT_THROW(config_replacing(kDefaultSize, "quality_control:\n  size: [{from: 2000-01-01, value: 1}]"), ConfigError);
+    EXPECT_THROW(config_replacing(kDefaultSize, "quality_control:\n  size: [{from: 2000-01-01, value: 1}]"),
+                 ConfigError);
 }
 
 }  // namespace

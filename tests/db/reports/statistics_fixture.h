@@ -24,13 +24,16 @@ namespace supervision::test {
 //   specialist, decided 2025, extended: S1…S4, never enrolled
 //   NODATE: no decision_date, in no cohort
 inline void load_statistics_history(pqxx::connection& c) {
-    for (const char* id : {"G1", "G2", "G3", "G4", "G5", "G6"}) permit_of(c, id, "growth_entrepreneur", "first", "2024-03-01");
+    for (const char* id : {"G1", "G2", "G3", "G4", "G5", "G6"})
+        permit_of(c, id, "growth_entrepreneur", "first", "2024-03-01");
     permit_of(c, "X1", "growth_entrepreneur", "extended", "2024-12-31");
-    for (const char* id : {"Y1", "Y2", "Y3", "Y4", "Y5"}) permit_of(c, id, "growth_entrepreneur", "first", "2025-01-01");
+    for (const char* id : {"Y1", "Y2", "Y3", "Y4", "Y5"})
+        permit_of(c, id, "growth_entrepreneur", "first", "2025-01-01");
     for (const char* id : {"S1", "S2", "S3", "S4"}) permit_of(c, id, "specialist", "extended", "2025-06-30");
     permit_of(c, "NODATE", "specialist", "extended", "2025-06-30");
     exec(c, "UPDATE registry.permit SET decision_date = NULL WHERE permit_id = 'NODATE'");
-    for (const char* id : {"G1", "G2", "G3", "G4", "G5", "X1", "Y1", "Y2", "Y3", "Y4", "Y5"}) enrolment(c, id, "2024-04-30");
+    for (const char* id : {"G1", "G2", "G3", "G4", "G5", "X1", "Y1", "Y2", "Y3", "Y4", "Y5"})
+        enrolment(c, id, "2024-04-30");
     review(c, 1, "G1", "2024-05-10", "closed", std::string("revoked"));
     signal(c, 1, "G1", "company_inactive", 1);
     review(c, 2, "G2", "2024-05-10", "closed", std::string("no_action"));

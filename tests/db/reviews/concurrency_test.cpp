@@ -19,7 +19,9 @@
 namespace supervision::test {
 namespace {
 
-std::string user(const char* role) { return "c" + std::to_string(getpid()) + "_" + role; }
+std::string user(const char* role) {
+    return "c" + std::to_string(getpid()) + "_" + role;
+}
 
 // A run on a connection of its own, in a thread: join() returns its result or rethrows.
 class BackgroundRun {
@@ -90,12 +92,15 @@ protected:
         hold_.reset();
     }
     // Waits until some session waits for a lock on `table` (the run has reached it).
-    void await_waiting_on(const std::string& table) { await("NOT l.granted AND l.relation = '" + table + "'::regclass"); }
+    void await_waiting_on(const std::string& table) {
+        await("NOT l.granted AND l.relation = '" + table + "'::regclass");
+    }
     // Waits until the officer's session waits for a lock.
     void await_officer_waiting() { await("NOT l.granted AND a.usename = '" + user("officer") + "'"); }
     void await(const std::string& condition) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-        while (count("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE " + condition) == 0) {
+        while (count("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE " + condition) ==
+               0) {
             ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "never waited: " << condition;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }

@@ -82,9 +82,8 @@ TEST_F(EventsTest, AListenerHearsExactlyTheCommittedEventsAndReadsThemOnce) {
     insert(conn(), NoticeRow{"N-1", "H-P-1", std::string("E-1"), std::string("2024-07-03")});
     run_on(conn(), "2024-07-03");
     EXPECT_EQ(heard(), std::vector<std::string>{"5"});
-    EXPECT_EQ(consumer.read(*listening_),
-              (std::vector<std::string>{"signals_linked:P-1", "priority_raised:P-1",
-                                        "supervision_ended_with_open_review:P-2"}));
+    EXPECT_EQ(consumer.read(*listening_), (std::vector<std::string>{"signals_linked:P-1", "priority_raised:P-1",
+                                                                    "supervision_ended_with_open_review:P-2"}));
 }
 
 TEST_F(EventsTest, AFailedOrDryRunLeavesNoEventAndNoNotification) {
@@ -92,10 +91,11 @@ TEST_F(EventsTest, AFailedOrDryRunLeavesNoEventAndNoNotification) {
     EXPECT_TRUE(heard().empty());
     // A failure after the events were written, in the same transaction (the evaluation state
     // is saved after them).
-    exec(conn(), "CREATE FUNCTION public.refuse_change_log() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                 "RAISE EXCEPTION 'the change log refused'; END $$; "
-                 "CREATE TRIGGER fail BEFORE DELETE ON supervision.registry_change FOR EACH STATEMENT "
-                 "EXECUTE FUNCTION public.refuse_change_log()");
+    exec(conn(),
+         "CREATE FUNCTION public.refuse_change_log() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+         "RAISE EXCEPTION 'the change log refused'; END $$; "
+         "CREATE TRIGGER fail BEFORE DELETE ON supervision.registry_change FOR EACH STATEMENT "
+         "EXECUTE FUNCTION public.refuse_change_log()");
     EXPECT_THROW(run_on(conn(), "2024-07-01"), pqxx::sql_error);
     exec(conn(), "DROP TRIGGER fail ON supervision.registry_change; DROP FUNCTION public.refuse_change_log()");
     EXPECT_TRUE(heard().empty());
@@ -114,9 +114,8 @@ TEST_F(EventsTest, AConsumerThatWasNotListeningMissesNothingAndReadsNothingTwice
     run_on(conn(), "2024-07-03");
     insert(conn(), NoticeRow{"N-1", "H-P-1", std::string("E-1"), std::string("2024-07-04")});
     run_on(conn(), "2024-07-04");
-    EXPECT_EQ(consumer.read(*listening_),
-              (std::vector<std::string>{"supervision_ended_with_open_review:P-2", "signals_linked:P-1",
-                                        "priority_raised:P-1"}));
+    EXPECT_EQ(consumer.read(*listening_), (std::vector<std::string>{"supervision_ended_with_open_review:P-2",
+                                                                    "signals_linked:P-1", "priority_raised:P-1"}));
     EXPECT_TRUE(consumer.read(*listening_).empty());
     EXPECT_EQ(consumer.last, count("SELECT max(event_id) FROM supervision.event"));
 }

@@ -39,16 +39,20 @@ protected:
         insert(conn(), NoticeRow{"N-" + day, "H-1", std::string("E-1"), std::string(day)});
     }
     void explain(const std::string& type, const std::string& until, const std::string& permit = "P-1") {
-        exec(conn(), "INSERT INTO supervision.signal_explanation (permit_id, signal_type, explained_until, reason) "
-                     "VALUES ('" + permit + "', '" + type + "', '" + until + "', 'parental leave')");
+        exec(conn(),
+             "INSERT INTO supervision.signal_explanation (permit_id, signal_type, explained_until, reason) "
+             "VALUES ('" +
+                 permit + "', '" + type + "', '" + until + "', 'parental leave')");
     }
     std::string reviews() {
-        return scalar("SELECT coalesce(string_agg(review_id || ':' || opened_on || ':' || priority || ':' || due_on, "
-                      "' ' ORDER BY review_id), '') FROM supervision.revocation_review");
+        return scalar(
+            "SELECT coalesce(string_agg(review_id || ':' || opened_on || ':' || priority || ':' || due_on, "
+            "' ' ORDER BY review_id), '') FROM supervision.revocation_review");
     }
     std::string events() {
-        return scalar("SELECT coalesce(string_agg(event_id || ':' || kind || ':' || coalesce(review_id::text, '-'), ' ' "
-                      "ORDER BY event_id), '') FROM supervision.event");
+        return scalar(
+            "SELECT coalesce(string_agg(event_id || ':' || kind || ':' || coalesce(review_id::text, '-'), ' ' "
+            "ORDER BY event_id), '') FROM supervision.event");
     }
 };
 

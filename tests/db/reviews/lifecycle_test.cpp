@@ -14,7 +14,9 @@
 namespace supervision::test {
 namespace {
 
-std::string user(const char* role) { return "l" + std::to_string(getpid()) + "_" + role; }
+std::string user(const char* role) {
+    return "l" + std::to_string(getpid()) + "_" + role;
+}
 
 constexpr const char* kInsertOpen =
     "INSERT INTO supervision.revocation_review (review_id, permit_id, person_id, queue, priority, status, opened_on, "
@@ -61,8 +63,9 @@ protected:
         exec(conn(), kInsertOpen);
         if (status == "hearing") exec(conn(), "UPDATE supervision.revocation_review SET status = 'hearing'");
         if (status == "closed") {
-            exec(conn(), "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
-                         "closed_on = '2025-11-20'");
+            exec(conn(),
+                 "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
+                 "closed_on = '2025-11-20'");
         }
     }
     long long audit_rows() { return count("SELECT count(*) FROM supervision.review_audit WHERE review_id = 1"); }
@@ -90,8 +93,9 @@ TEST_F(ReviewLifecycleTest, TheSupervisorMovesOpenToHearingToClosedAndEachStepIs
     review_in("open");
     auto supervisor = login("supervisor");
     exec(*supervisor, "UPDATE supervision.revocation_review SET status = 'hearing' WHERE review_id = 1");
-    exec(*supervisor, "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'revoked', "
-                      "closed_on = '2025-12-01' WHERE review_id = 1");
+    exec(*supervisor,
+         "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'revoked', "
+         "closed_on = '2025-12-01' WHERE review_id = 1");
     EXPECT_EQ(scalar("SELECT status || ' ' || outcome || ' ' || closed_on FROM supervision.revocation_review"),
               "closed revoked 2025-12-01");
     EXPECT_EQ(scalar("SELECT string_agg(operation || ':' || coalesce(new_values->>'status', ''), ' ' ORDER BY "
@@ -102,8 +106,9 @@ TEST_F(ReviewLifecycleTest, TheSupervisorMovesOpenToHearingToClosedAndEachStepIs
 TEST_F(ReviewLifecycleTest, OpenToClosedDirectlyAndOnTheDayItOpenedIsAccepted) {
     review_in("open");
     auto supervisor = login("supervisor");
-    EXPECT_EQ(outcome(*supervisor, "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
-                                   "closed_on = '2025-11-04'"),
+    EXPECT_EQ(outcome(*supervisor,
+                      "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
+                      "closed_on = '2025-11-04'"),
               "");
 }
 
@@ -122,9 +127,9 @@ TEST_F(ReviewLifecycleTest, AClosedReviewIsNeverReopenedOrChangedByAnyRole) {
     const auto before = audit_rows();
     auto supervisor = login("supervisor");
     auto batch = login("batch");
-    for (const char* change : {"status = 'open', outcome = NULL, closed_on = NULL",
-                               "status = 'hearing', outcome = NULL, closed_on = NULL", "outcome = 'revoked'",
-                               "closed_on = '2025-11-21'"}) {
+    for (const char* change :
+         {"status = 'open', outcome = NULL, closed_on = NULL", "status = 'hearing', outcome = NULL, closed_on = NULL",
+          "outcome = 'revoked'", "closed_on = '2025-11-21'"}) {
         const std::string sql = std::string("UPDATE supervision.revocation_review SET ") + change;
         EXPECT_TRUE(refused_naming(outcome(*supervisor, sql), "change of a closed review refused")) << change;
         EXPECT_TRUE(refused_naming(outcome(conn(), sql), "change of a closed review refused")) << change;
@@ -141,8 +146,9 @@ TEST_F(ReviewLifecycleTest, AClosedReviewIsNeverReopenedOrChangedByAnyRole) {
 TEST_F(ReviewLifecycleTest, WritingAClosedReviewsOwnValuesAgainChangesNothingAndIsAccepted) {
     review_in("closed");
     const auto before = audit_rows();
-    EXPECT_EQ(outcome(*login("supervisor"), "UPDATE supervision.revocation_review SET status = 'closed', "
-                                            "outcome = 'no_action', closed_on = '2025-11-20'"),
+    EXPECT_EQ(outcome(*login("supervisor"),
+                      "UPDATE supervision.revocation_review SET status = 'closed', "
+                      "outcome = 'no_action', closed_on = '2025-11-20'"),
               "");
     EXPECT_EQ(audit_rows(), before);
 }
@@ -151,17 +157,19 @@ TEST_F(ReviewLifecycleTest, OutcomeAndClosedOnComeWithClosingAndOnlyThen) {
     review_in("open");
     auto supervisor = login("supervisor");
     const std::string set = "UPDATE supervision.revocation_review SET ";
-    EXPECT_TRUE(refused_naming(outcome(*supervisor, set + "status = 'closed', closed_on = '2025-11-20'"),
-                               "closing refused"));
-    EXPECT_TRUE(refused_naming(outcome(*supervisor, set + "status = 'closed', outcome = 'revoked'"), "closing refused"));
+    EXPECT_TRUE(
+        refused_naming(outcome(*supervisor, set + "status = 'closed', closed_on = '2025-11-20'"), "closing refused"));
+    EXPECT_TRUE(
+        refused_naming(outcome(*supervisor, set + "status = 'closed', outcome = 'revoked'"), "closing refused"));
     EXPECT_TRUE(refused_naming(outcome(*supervisor, set + "outcome = 'revoked'"), "outcome or closed_on"));
     EXPECT_TRUE(refused_naming(outcome(*supervisor, set + "status = 'hearing', closed_on = '2025-11-20'"),
                                "outcome or closed_on"));
-    EXPECT_TRUE(refused_naming(
-        outcome(*supervisor, set + "status = 'closed', outcome = 'revoked', closed_on = '2025-11-03'"),
-        "closed_on 2025-11-03 refused"));
-    EXPECT_TRUE(refused_naming(outcome(conn(), set + "status = 'closed', outcome = 'revoked', closed_on = '2025-11-03'"),
-                               "closed_on 2025-11-03 refused"));
+    EXPECT_TRUE(
+        refused_naming(outcome(*supervisor, set + "status = 'closed', outcome = 'revoked', closed_on = '2025-11-03'"),
+                       "closed_on 2025-11-03 refused"));
+    EXPECT_TRUE(
+        refused_naming(outcome(conn(), set + "status = 'closed', outcome = 'revoked', closed_on = '2025-11-03'"),
+                       "closed_on 2025-11-03 refused"));
     EXPECT_EQ(audit_rows(), 1);
 }
 
@@ -187,8 +195,9 @@ TEST_F(ReviewLifecycleTest, TheBatchRoleChangesOnlyPriorityAndDueDateOfAnOpenOrH
     review_in("hearing");
     auto batch = login("batch");
     EXPECT_EQ(outcome(*batch, "UPDATE supervision.revocation_review SET priority = 2.5, due_on = '2025-11-20'"), "");
-    for (const char* change : {"status = 'closed', outcome = 'revoked', closed_on = '2025-11-05'", "outcome = 'no_action'",
-                               "closed_on = '2025-11-05'", "queue = 'study'", "evidence = '{}'"}) {
+    for (const char* change :
+         {"status = 'closed', outcome = 'revoked', closed_on = '2025-11-05'", "outcome = 'no_action'",
+          "closed_on = '2025-11-05'", "queue = 'study'", "evidence = '{}'"}) {
         EXPECT_EQ(outcome(*batch, std::string("UPDATE supervision.revocation_review SET ") + change), "privilege")
             << change;
     }

@@ -46,12 +46,15 @@ protected:
         insert(conn(), NoticeRow{"N-" + id + "-" + day, "H-" + id, std::string("E-1"), day});
     }
     std::string backlog() {
-        return scalar("SELECT coalesce(string_agg(permit_id || ':' || since || ':' || score, ' ' ORDER BY permit_id), '') "
-                      "FROM supervision.review_backlog");
+        return scalar(
+            "SELECT coalesce(string_agg(permit_id || ':' || since || ':' || score, ' ' ORDER BY permit_id), '') "
+            "FROM supervision.review_backlog");
     }
     std::string opened_on(const std::string& day) {
-        return scalar("SELECT coalesce(string_agg(permit_id, ' ' ORDER BY review_id), '') "
-                      "FROM supervision.revocation_review WHERE opened_on = '" + day + "'");
+        return scalar(
+            "SELECT coalesce(string_agg(permit_id, ' ' ORDER BY review_id), '') "
+            "FROM supervision.revocation_review WHERE opened_on = '" +
+            day + "'");
     }
 };
 
@@ -131,10 +134,11 @@ TEST_F(QueueTest, QueueFollowsTheBasis) {
 }
 
 TEST_F(QueueTest, BasisInNoQueueGoesToGeneral) {
-    const auto cfg = config_replacing("coverage_lines:\n",
-                                      "coverage_lines:\n  - id: researchers\n    effective_from: 2024-01-01\n"
-                                      "    bases: [researcher]\n    sequence: extended\n"
-                                      "    validity: {at_least_months: 6}\n    scope: {decision_date_on_or_after: 2023-01-01}\n");
+    const auto cfg =
+        config_replacing("coverage_lines:\n",
+                         "coverage_lines:\n  - id: researchers\n    effective_from: 2024-01-01\n"
+                         "    bases: [researcher]\n    sequence: extended\n"
+                         "    validity: {at_least_months: 6}\n    scope: {decision_date_on_or_after: 2023-01-01}\n");
     specialist("P-r", "researcher");
     emigrate("P-r", "2024-06-20");
     run_on(conn(), cfg, "2024-07-01");
@@ -176,8 +180,9 @@ TEST_F(QueueTest, NoActionStartsACooldownOfNinetyDays) {
     specialist("P-1");
     emigrate("P-1", "2024-06-20");
     run_on(conn(), "2024-07-01");
-    exec(conn(), "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
-                 "closed_on = '2024-07-10'");
+    exec(conn(),
+         "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'no_action', "
+         "closed_on = '2024-07-10'");
     // The person returns and leaves again: a new, unreviewed signal.
     emigrate("P-1", "2024-07-15", "returned");
     run_on(conn(), "2024-07-16");
@@ -194,8 +199,9 @@ TEST_F(QueueTest, RevokedOutcomeStartsNoCooldown) {
     specialist("P-1");
     emigrate("P-1", "2024-06-20");
     run_on(conn(), "2024-07-01");
-    exec(conn(), "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'revoked', "
-                 "closed_on = '2024-07-10'");
+    exec(conn(),
+         "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'revoked', "
+         "closed_on = '2024-07-10'");
     emigrate("P-1", "2024-07-15", "returned");
     run_on(conn(), "2024-07-16");
     emigrate("P-1", "2024-08-01");
@@ -237,8 +243,9 @@ TEST_F(QueueTest, WorkQueueViewListsActiveReviewsMostUrgentFirst) {
     run_on(conn(), "2024-07-01");
     EXPECT_EQ(scalar("SELECT string_agg(permit_id || ':' || priority, ' ') FROM supervision.work_queue"),
               "P-2:1.5 P-1:1");
-    exec(conn(), "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'revoked', closed_on = "
-                 "'2024-07-05' WHERE permit_id = 'P-2'");
+    exec(conn(),
+         "UPDATE supervision.revocation_review SET status = 'closed', outcome = 'revoked', closed_on = "
+         "'2024-07-05' WHERE permit_id = 'P-2'");
     EXPECT_EQ(scalar("SELECT string_agg(permit_id, ' ') FROM supervision.work_queue"), "P-1");
 }
 

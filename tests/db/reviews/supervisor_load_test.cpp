@@ -9,16 +9,16 @@
 #include "support/run_helpers.h"
 #include "support/test_database.h"
 
-#include <nlohmann/json.hpp>
 #include <fcntl.h>
 #include <glob.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -29,7 +29,9 @@ extern char** environ;
 namespace supervision::test {
 namespace {
 
-std::string user(const char* role) { return "s" + std::to_string(getpid()) + "_" + role; }
+std::string user(const char* role) {
+    return "s" + std::to_string(getpid()) + "_" + role;
+}
 
 // pgbench in the background; wait() returns its exit status and output.
 class Pgbench {
@@ -84,16 +86,22 @@ protected:
     // New signals for permits under review, dated the night: an employer's notice for the
     // work-based ones, an emigration for the others.
     void new_signals_for_reviewed_permits(const std::string& day) {
-        exec(conn(), "INSERT INTO registry.employment_notice (notice_id, person_id, employer_id, employment_ended_on, "
-                     "received_at) SELECT 'LOAD-N-' || r.permit_id || '-" + day + "', p.person_id, 'E-load', '" + day +
-                         "', now() FROM supervision.revocation_review r JOIN registry.permit p USING (permit_id) "
-                         "WHERE r.status IN ('open', 'hearing') AND p.basis IN ('specialist', 'eu_blue_card', "
-                         "'employed', 'other_work') ORDER BY md5(r.permit_id || '" + day + "') LIMIT 12");
-        exec(conn(), "INSERT INTO registry.population_event (event_id, person_id, event_type, event_date, received_at) "
-                     "SELECT 'LOAD-E-' || r.permit_id || '-" + day + "', p.person_id, 'emigrated', '" + day +
-                         "', now() FROM supervision.revocation_review r JOIN registry.permit p USING (permit_id) "
-                         "WHERE r.status IN ('open', 'hearing') AND p.basis NOT IN ('specialist', 'eu_blue_card', "
-                         "'employed', 'other_work') ORDER BY md5(r.permit_id || '" + day + "') LIMIT 6");
+        exec(conn(),
+             "INSERT INTO registry.employment_notice (notice_id, person_id, employer_id, employment_ended_on, "
+             "received_at) SELECT 'LOAD-N-' || r.permit_id || '-" +
+                 day + "', p.person_id, 'E-load', '" + day +
+                 "', now() FROM supervision.revocation_review r JOIN registry.permit p USING (permit_id) "
+                 "WHERE r.status IN ('open', 'hearing') AND p.basis IN ('specialist', 'eu_blue_card', "
+                 "'employed', 'other_work') ORDER BY md5(r.permit_id || '" +
+                 day + "') LIMIT 12");
+        exec(conn(),
+             "INSERT INTO registry.population_event (event_id, person_id, event_type, event_date, received_at) "
+             "SELECT 'LOAD-E-' || r.permit_id || '-" +
+                 day + "', p.person_id, 'emigrated', '" + day +
+                 "', now() FROM supervision.revocation_review r JOIN registry.permit p USING (permit_id) "
+                 "WHERE r.status IN ('open', 'hearing') AND p.basis NOT IN ('specialist', 'eu_blue_card', "
+                 "'employed', 'other_work') ORDER BY md5(r.permit_id || '" +
+                 day + "') LIMIT 6");
     }
 };
 
@@ -121,7 +129,8 @@ long long transactions_during_runs(const std::string& log, const std::vector<std
 }
 
 TEST_F(SupervisorLoadTest, OfficialsDecideWhileNightsRunBackToBackAndNothingIsLost) {
-    ASSERT_EQ(scalar("SHOW track_commit_timestamp"), "on") << "the commit order check needs it (scripts/with-temp-pg.sh)";
+    ASSERT_EQ(scalar("SHOW track_commit_timestamp"), "on")
+        << "the commit order check needs it (scripts/with-temp-pg.sh)";
     load_small_demo(conn(), "2025-11-10");
     const std::string cfg = " --config " + source_path("config/supervision.yaml");
     const std::string batch = " --db '" + as("batch") + "'";
@@ -151,8 +160,9 @@ TEST_F(SupervisorLoadTest, OfficialsDecideWhileNightsRunBackToBackAndNothingIsLo
     EXPECT_EQ(count("SELECT count(*) FROM supervision.run WHERE status <> 'succeeded'"), 0);
     std::vector<std::pair<double, double>> windows;
     pqxx::read_transaction tx(conn());
-    for (const auto& r : tx.exec("SELECT extract(epoch FROM started_at)::float8, extract(epoch FROM finished_at)::float8 "
-                                 "FROM supervision.run WHERE run_id > 1")) {
+    for (const auto& r :
+         tx.exec("SELECT extract(epoch FROM started_at)::float8, extract(epoch FROM finished_at)::float8 "
+                 "FROM supervision.run WHERE run_id > 1")) {
         windows.emplace_back(r[0].as<double>(), r[1].as<double>());
     }
     long long during = 0;
@@ -170,10 +180,11 @@ TEST_F(SupervisorLoadTest, OfficialsDecideWhileNightsRunBackToBackAndNothingIsLo
                        "new_values->>'status' = 'closed'")[0]
                   .as<long long>(),
               0);
-    EXPECT_GT(tx.exec1("SELECT count(*) FROM supervision.signal WHERE linked_run > 1 AND linked_run <> "
-                       "(SELECT opened_run FROM supervision.revocation_review r WHERE r.review_id = signal.review_id)")[0]
-                  .as<long long>(),
-              0)
+    EXPECT_GT(
+        tx.exec1("SELECT count(*) FROM supervision.signal WHERE linked_run > 1 AND linked_run <> "
+                 "(SELECT opened_run FROM supervision.revocation_review r WHERE r.review_id = signal.review_id)")[0]
+            .as<long long>(),
+        0)
         << "no new signal was linked to an existing review: the race was never tried";
 
     // No signal linked to a review whose closing committed before the run that linked it.

@@ -2,10 +2,10 @@
 // 2025-06-11, and from then 6 for specialists / EU Blue Card holders and for persons whose
 // work-based permits (clipped at as_of, overlaps once) cover at least 730 days, else 3.
 #include "support/registry_builder.h"
-#include "support/test_dates.h"
 #include "support/run_helpers.h"
 #include "support/signal_queries.h"
 #include "support/test_database.h"
+#include "support/test_dates.h"
 
 #include <cstdio>
 #include <string>

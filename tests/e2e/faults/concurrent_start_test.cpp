@@ -41,8 +41,9 @@ protected:
 TEST_F(ConcurrentStartTest, SecondRunExitsFiveAtOnceWhileTheFirstHoldsTheLock) {
     const Outcome want = reference();
     Child first(args("--log-level debug"));
-    ASSERT_TRUE(first.read_until([](const std::string& l, int) { return l.find("run/ledger/try_lock.sql") != std::string::npos; }))
-        << first.err();
+    ASSERT_TRUE(first.read_until([](const std::string& l, int) {
+        return l.find("run/ledger/try_lock.sql") != std::string::npos;
+    })) << first.err();
     first.signal(SIGSTOP);
     Child second(args());
     const int second_code = second.wait();
@@ -78,7 +79,8 @@ TEST_F(ConcurrentStartTest, TwoRunsStartedTogetherExactlyOneRuns) {
     const int code_b = b.wait();
     ASSERT_TRUE(one_ended) << "neither run ended within 30 s while the other waited";
     EXPECT_TRUE((code_a == 0 && code_b == 5) || (code_a == 5 && code_b == 0))
-        << "exit codes " << code_a << " and " << code_b << "\n" << a.err() << b.err();
+        << "exit codes " << code_a << " and " << code_b << "\n"
+        << a.err() << b.err();
     const Child& refused = code_a == 5 ? a : b;
     EXPECT_NE(refused.err().find("another supervision run holds the run lock"), std::string::npos) << refused.err();
     EXPECT_EQ(count("SELECT count(*) FROM supervision.run"), 1) << "the refused run writes no run record";
@@ -89,7 +91,8 @@ TEST_F(ConcurrentStartTest, TwoRunsStartedTogetherExactlyOneRuns) {
 // A dry run takes the lock like any run (rules.md §7).
 TEST_F(ConcurrentStartTest, DryRunWhileARunHoldsTheLockExitsFive) {
     Child first(args("--log-level debug"));
-    ASSERT_TRUE(first.read_until([](const std::string& l, int) { return l.find("run/ledger/try_lock.sql") != std::string::npos; }));
+    ASSERT_TRUE(first.read_until(
+        [](const std::string& l, int) { return l.find("run/ledger/try_lock.sql") != std::string::npos; }));
     first.signal(SIGSTOP);
     Child dry(args("--dry-run"));
     const int dry_code = dry.wait();

@@ -2,12 +2,12 @@
 
 #include "support/run_helpers.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <thread>
@@ -41,7 +41,8 @@ Child::Child(const std::string& args, const std::string& env) {
         dup2(fd[1], STDERR_FILENO);
         close(fd[0]);
         close(fd[1]);
-        const std::string cmd = env + (env.empty() ? "" : " ") + "exec " + SUPERVISION_BINARY + " " + args + " >/dev/null";
+        const std::string cmd =
+            env + (env.empty() ? "" : " ") + "exec " + SUPERVISION_BINARY + " " + args + " >/dev/null";
         execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
@@ -77,7 +78,9 @@ bool Child::read_until(const std::function<bool(const std::string&, int)>& stop)
     return false;
 }
 
-void Child::signal(int sig) { kill(pid_, sig); }
+void Child::signal(int sig) {
+    kill(pid_, sig);
+}
 
 bool Child::ended() {
     if (waited_) return true;
@@ -147,7 +150,9 @@ PrivateCluster::~PrivateCluster() {
     std::system((source_path("tests/e2e/faults/private-pg.sh") + " destroy " + dir_).c_str());
 }
 
-void PrivateCluster::start() { system_or_throw(source_path("tests/e2e/faults/private-pg.sh") + " start " + dir_); }
+void PrivateCluster::start() {
+    system_or_throw(source_path("tests/e2e/faults/private-pg.sh") + " start " + dir_);
+}
 
 void PrivateCluster::stop(const std::string& mode) {
     system_or_throw(source_path("tests/e2e/faults/private-pg.sh") + " stop " + dir_ + " " + mode);

@@ -50,9 +50,7 @@ protected:
         EXPECT_EQ(code, 0) << child.err();
         return Reference{outcome_of(conn()), audit_digest(conn()), child.lines()};
     }
-    std::string running_runs() {
-        return scalar("SELECT count(*) FROM supervision.run WHERE status = 'running'");
-    }
+    std::string running_runs() { return scalar("SELECT count(*) FROM supervision.run WHERE status = 'running'"); }
 };
 
 int points_wanted() {
@@ -127,9 +125,10 @@ TEST_F(KillPointsTest, KilledAtTwentyPointsEveryRerunEqualsAnUninterruptedRun) {
         EXPECT_EQ(running_runs(), "0") << "a killed run's record must be marked failed by the next run";
         if (rerun_identical && got == final_want.outcome && audit == final_want.audit) ++identical;
         const auto label = last_line.substr(std::min<std::size_t>(24, last_line.size()), 60);
-        std::printf("kill point %s line %d/%d (after: %s): %s\n", day, line, want.lines,
-                    label.substr(0, label.find('\n')).c_str(),
-                    rerun_identical && got == final_want.outcome && audit == final_want.audit ? "identical" : "DIFFERENT");
+        std::printf(
+            "kill point %s line %d/%d (after: %s): %s\n", day, line, want.lines,
+            label.substr(0, label.find('\n')).c_str(),
+            rerun_identical && got == final_want.outcome && audit == final_want.audit ? "identical" : "DIFFERENT");
     }
     std::printf("kill-and-compare: %d of %d identical\n", identical, wanted);
     EXPECT_EQ(identical, wanted);

@@ -21,8 +21,8 @@ protected:
     void SetUp() override {
         DbTest::SetUp();
         load_small_demo(conn(), kDay);
-        loader_ = std::make_unique<pqxx::connection>(TestDatabase::instance().conninfo() +
-                                                     " application_name=etl-load");
+        loader_ =
+            std::make_unique<pqxx::connection>(TestDatabase::instance().conninfo() + " application_name=etl-load");
     }
     void hold_incomes() {
         hold_ = std::make_unique<pqxx::work>(*loader_);

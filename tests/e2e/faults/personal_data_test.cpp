@@ -34,9 +34,11 @@ TEST_F(PersonalDataTest, TheLogAtInfoLevelCarriesNoPersonIdAmountOrPassword) {
     log += run_log("run --as-of 2025-11-04 " + db() + cfg, 0);
     log += run_log("run --as-of 2025-11-04 --dry-run " + db() + cfg, 0);
     log += run_log("run --as-of 2025-11-01 " + db() + cfg, 6);
-    log += run_log("run --as-of 2025-11-04 --connect-attempts 2 --connect-wait-ms 10 --db 'host=/nonexistent "
-                   "dbname=x password=" + std::string(kPassword) + "'" + cfg,
-                   4);
+    log += run_log(
+        "run --as-of 2025-11-04 --connect-attempts 2 --connect-wait-ms 10 --db 'host=/nonexistent "
+        "dbname=x password=" +
+            std::string(kPassword) + "'" + cfg,
+        4);
     ASSERT_GT(count("SELECT count(*) FROM supervision.signal"), 0) << "the demo runs should raise signals";
     ASSERT_GT(count("SELECT count(*) FROM supervision.rejected_row"), 0) << "and reject rows";
 
