@@ -163,7 +163,7 @@ std::string term_text(const Json& t) {
 }
 
 std::string term_status(const Json& t) {
-    const std::string s = t.value("status", std::string());
+    std::string s = t.value("status", std::string());
     if (s == "no_record") return "no study record";
     if (s == "absent_or_withdrawn") return "registered absent or withdrawn only";
     if (s == "present") return "attending, " + figure(t.value("credits", Json(0))) + " credits";

@@ -18,9 +18,9 @@ SupervisorsDay play_supervisors(pqxx::connection& conn, rules::Day until, long l
     SupervisorsDay d;
     // Hearings first, so that a review heard and decided within the same days passes through
     // hearing, as the database requires.
-    d.heard = db::exec_file(tx, "demo/supervise_hearing.sql", day, seed).affected_rows();
-    d.closed = db::exec_file(tx, "demo/supervise_close.sql", day, seed).affected_rows();
-    d.revoked = db::exec_file(tx, "demo/supervise_revoke.sql", day).affected_rows();
+    d.heard = static_cast<long long>(db::exec_file(tx, "demo/supervise_hearing.sql", day, seed).affected_rows());
+    d.closed = static_cast<long long>(db::exec_file(tx, "demo/supervise_close.sql", day, seed).affected_rows());
+    d.revoked = static_cast<long long>(db::exec_file(tx, "demo/supervise_revoke.sql", day).affected_rows());
     tx.commit();
     return d;
 }

@@ -65,9 +65,11 @@ std::vector<std::string> line_bases(const config::Config& config) {
 struct Shares {
     const StartedPermits* p = nullptr;
     double survivors(int k) const {
-        return p && p->starts > 0 ? static_cast<double>(at(p->survivors, k)) / p->starts : 0;
+        return p && p->starts > 0 ? static_cast<double>(at(p->survivors, k)) / static_cast<double>(p->starts) : 0;
     }
-    double offset(int k) const { return p && p->starts > 0 ? static_cast<double>(at(p->offsets, k)) / p->starts : 0; }
+    double offset(int k) const {
+        return p && p->starts > 0 ? static_cast<double>(at(p->offsets, k)) / static_cast<double>(p->starts) : 0;
+    }
     double monthly_new() const { return p ? static_cast<double>(p->new_starts) / 12.0 : 0; }
 };
 
@@ -270,7 +272,8 @@ Forecast project(const ForecastInputs& in, const config::Config& config, const s
     for (const auto& b : f.bases) {
         f.basis_queue[b] = queue_of(config, b);
         const auto* ext = find_in(in.extensions, b);
-        f.extension_rate[b] = ext && ext->first > 0 ? static_cast<double>(ext->second) / ext->first : 0.0;
+        f.extension_rate[b] =
+            ext && ext->first > 0 ? static_cast<double>(ext->second) / static_cast<double>(ext->first) : 0.0;
         f.early_end_rate[b] = early_end_rate(in, b);
         f.review_rate[b] = review_rate(in, config, b);
         supervised[b] = supervised_series(in, config, b, f.extension_rate[b], f.early_end_rate[b]);
