@@ -1,4 +1,4 @@
-// Issue 6, the audit trail (supervision.review_audit, sql/migrations/0005_roles_audit.sql):
+// The audit trail (supervision.review_audit, sql/migrations/0005_roles_audit.sql):
 // every change to a review, by the run or by a supervisor, is recorded with who, when and
 // the values before and after, so that an auditor can rebuild a case's history. A change
 // rolled back leaves no audit row (the kill tests compare the trail after a kill too).

@@ -1,4 +1,4 @@
-// Issue 5, the steady state: an incremental run decides exactly what a full run decides
+// The steady state: an incremental run decides exactly what a full run decides
 // (docs/incremental.md). Two databases hold the same demo registers and get the same
 // changes every day (tests/db/incremental/day_changes.sql: every register, rows dated in
 // the days to come, bad rows and their fixes, completeness moving); one is run as it

@@ -1,4 +1,4 @@
-// Issue 6, least privilege (sql/migrations/0005_roles_audit.sql): log in as a member of
+// Least privilege (sql/migrations/0005_roles_audit.sql): log in as a member of
 // each role and prove what it can and cannot do; the nightly run works as a member of the
 // batch role and gives the same outcome as a run by the database owner.
 #include "support/outcome.h"

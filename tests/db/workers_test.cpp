@@ -1,4 +1,4 @@
-// Issue 5: `run --workers N` gives the same outcome as one worker. Four runs over the
+// `run --workers N` gives the same outcome as one worker. Four runs over the
 // demo registers (the day before and the day a coverage line comes into force among
 // them), from the same empty history, with 1, 2 and 5 workers: every enrolment and end,
 // signal with its evidence, review, backlog entry, rejected row (current and cleared),

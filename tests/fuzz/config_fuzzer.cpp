@@ -1,4 +1,4 @@
-// libFuzzer target for the configuration loader (issue 6): any text given to
+// libFuzzer target for the configuration loader: any text given to
 // config::load_config_text must come back as a Config or as a ConfigError (exit 3) whose
 // message starts with the file name and line, never as a crash, a hang, a sanitizer report or any
 // other exception (which the command line would turn into exit 1, "unexpected").

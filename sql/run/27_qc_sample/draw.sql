@@ -1,4 +1,4 @@
--- Issue 4, quality control: a reproducible random sample of the permits under supervision
+-- Quality control: a reproducible random sample of the permits under supervision
 -- (enrolled, not ended, not rejected) that have no open signal and no open or hearing
 -- review after this run, for manual control of what the automation did not flag.
 -- The draw orders by md5(as_of || permit_id), as_of written YYYY-MM-DD: the same day draws

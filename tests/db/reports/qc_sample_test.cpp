@@ -1,4 +1,4 @@
-// Issue 4, the quality-control sample: each run day draws the configured number of
+// The quality-control sample: each run day draws the configured number of
 // permits under supervision with no open signal and no active review, in the order of
 // md5(as_of || permit_id), and stores it with the run; a rerun of the day keeps it.
 #include "errors.h"

@@ -1,4 +1,4 @@
-// Issue 6, fault injection: two runs started together. Exactly one runs; the other exits
+// Fault injection: two runs started together. Exactly one runs; the other exits
 // 5 at once (it does not wait for the lock) with a one-line message, and writes nothing,
 // not even a run record.
 #include "e2e/faults/fault_support.h"

@@ -1,4 +1,4 @@
-// Issue 6, fault injection: the run is killed (SIGKILL) at 20 points drawn from a fixed
+// Fault injection: the run is killed (SIGKILL) at 20 points drawn from a fixed
 // seed, between and inside stages; after each, the rerun's outcome (enrolments, signals,
 // reviews, backlog, rejected rows, and the review audit trail) equals an uninterrupted
 // run's, row by row.

@@ -1,4 +1,4 @@
-// Issue 6, personal data: the log at info level (and above) carries no person id, no
+// Personal data: the log at info level (and above) carries no person id, no
 // permit id, no amount and never the connection string's password, on the demo data
 // through a whole history: migrate, demo load, two runs, a dry run, a refused earlier
 // day, a failed connection.

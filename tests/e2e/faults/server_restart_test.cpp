@@ -1,4 +1,4 @@
-// Issue 6, fault injection on a private PostgreSQL cluster (tests/e2e/faults/private-pg.sh),
+// Fault injection on a private PostgreSQL cluster (tests/e2e/faults/private-pg.sh),
 // so that stopping the server disturbs no other test:
 // - the server stops in the middle of a run (immediate: like a crash; fast: an operator's
 //   shutdown): the run exits 4 with a message, and the next run's outcome equals an

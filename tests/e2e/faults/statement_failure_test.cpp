@@ -1,4 +1,4 @@
-// Issue 6, fault injection: a statement of a stage fails (statement_timeout; disk full,
+// Fault injection: a statement of a stage fails (statement_timeout; disk full,
 // simulated) → the run exits 1 with a one-line message, nothing of it is kept, its run
 // record says failed and why, and the next run equals an uninterrupted one.
 //

@@ -1,4 +1,4 @@
-// Issue 6, personal data in transit: TLS is libpq's, chosen in the connection string
+// Personal data in transit: TLS is libpq's, chosen in the connection string
 // (sslmode, sslrootcert; docs/reliability.md). Against a private server that accepts TCP
 // only with TLS: verify-full with the server's root certificate works and the session is
 // encrypted; without TLS the server refuses; with a root that did not sign the server's
