@@ -58,7 +58,19 @@ std::string render_report(pqxx::connection& conn, const config::Config& config, 
     if (which == "coverage") return render_coverage(session, request);
     if (which == "growth-entrepreneurs") return render_statistics(growth_entrepreneur_statistics(session), request);
     if (which == "statistics") {
-        const auto s = request.basis ? basis_statistics(session, *request.basis) : general_statistics(session);
+        if (request.publish && request.table == "forecast") {
+            throw UsageError(
+                "--table forecast: a published export carries no forecast (it reads the registers); "
+                "run without --publish");
+        }
+        if (request.publish && request.metrics_file) {
+            throw UsageError(
+                "--metrics-file writes the forecast, which a published export does not carry; run "
+                "without --publish");
+        }
+        const bool forecast = !request.publish;
+        const auto s =
+            request.basis ? basis_statistics(session, *request.basis, forecast) : general_statistics(session, forecast);
         auto text = render_statistics(s, request);
         if (request.metrics_file) write_forecast_metrics(s, *request.metrics_file);
         return text;

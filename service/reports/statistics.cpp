@@ -66,7 +66,7 @@ Statistics growth_entrepreneur_statistics(ReportSession& session) {
     return s;
 }
 
-Statistics general_statistics(ReportSession& session) {
+Statistics general_statistics(ReportSession& session, bool with_forecast) {
     Statistics s;
     s.last_run = session.last_run();
     for (const auto& r : db::exec_file(session.tx(), "reports/supervision_cohort.sql")) {
@@ -76,11 +76,11 @@ Statistics general_statistics(ReportSession& session) {
         s.precision.push_back(precision_row(r, r["signal_type"].as<std::string>()));
     }
     s.signal_types = signal_types(session, std::nullopt);
-    s.forecast = forecast(session);
+    if (with_forecast) s.forecast = forecast(session);
     return s;
 }
 
-Statistics basis_statistics(ReportSession& session, const std::string& basis) {
+Statistics basis_statistics(ReportSession& session, const std::string& basis, bool with_forecast) {
     Statistics s;
     s.basis = basis;
     s.last_run = session.last_run();
@@ -89,7 +89,7 @@ Statistics basis_statistics(ReportSession& session, const std::string& basis) {
     }
     s.signal_types = signal_types(session, basis);
     for (const auto& t : s.signal_types) s.precision.push_back(t.reviews);
-    s.forecast = forecast(session, basis);
+    if (with_forecast) s.forecast = forecast(session, basis);
     return s;
 }
 

@@ -55,8 +55,11 @@ struct Statistics {
 bool cohort_is_mature(int grant_year, const std::optional<LastRun>& last_run);
 
 Statistics growth_entrepreneur_statistics(ReportSession& session);
-Statistics general_statistics(ReportSession& session);
+// with_forecast: a published export (--publish) is the statistics product alone, which
+// the statistics reader may make; the forecast, a planning figure read from the registers,
+// is internal.
+Statistics general_statistics(ReportSession& session, bool with_forecast = true);
 // `report statistics --basis B`: the cohorts, signal types, precision and forecast of B.
-Statistics basis_statistics(ReportSession& session, const std::string& basis);
+Statistics basis_statistics(ReportSession& session, const std::string& basis, bool with_forecast = true);
 
 }  // namespace supervision::reports

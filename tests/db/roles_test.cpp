@@ -348,6 +348,34 @@ TEST_F(RolesTest, SupervisorsAddExplanationsAndReadEventsAndNobodyRewritesThem) 
                  pqxx::check_violation);
 }
 
+// The statistics reader produces every published export and nothing more: not the
+// forecast, which reads the registers, and no row of the run ledger.
+TEST_F(RolesTest, StatsReaderProducesThePublishedExportsAndNothingMore) {
+    load_small_demo(conn(), "2025-11-04");
+    const std::string cfg = " --config " + source_path("config/supervision.yaml");
+    ASSERT_EQ(run_binary("run --as-of 2025-11-04 --db '" + TestDatabase::instance().conninfo() + "'" + cfg).exit_code,
+              0);
+    const std::string reader = " --db '" + TestDatabase::instance().conninfo() + " user=" + user("stats_reader") + "'";
+    for (const char* published :
+         {"growth-entrepreneurs --publish", "growth-entrepreneurs --publish --format csv", "statistics --publish",
+          "statistics --publish --format csv", "statistics --publish --basis employed"}) {
+        const auto p = run_binary(std::string("report ") + published + reader + cfg);
+        EXPECT_EQ(p.exit_code, 0) << published << ": " << p.err;
+        EXPECT_EQ(p.out.find("H-"), std::string::npos) << published << ": a person id";
+    }
+    const auto stats = run_binary("report statistics --publish" + reader + cfg);
+    EXPECT_FALSE(nlohmann::json::parse(stats.out).contains("forecast") &&
+                 !nlohmann::json::parse(stats.out)["forecast"].is_null());
+    EXPECT_EQ(run_binary("report statistics" + reader + cfg).exit_code, 1) << "the forecast reads the registers";
+    EXPECT_EQ(run_binary("report coverage --year 2025" + reader + cfg).exit_code, 1);
+    EXPECT_EQ(run_binary("report statistics --publish --metrics-file /tmp/x.prom" + reader + cfg).exit_code, 2);
+    auto login_as = login("stats_reader");
+    EXPECT_TRUE(can(*login_as, "SELECT * FROM stats.completed_run"));
+    EXPECT_TRUE(can(*login_as, "SELECT version FROM supervision.schema_version"));
+    EXPECT_FALSE(can(*login_as, "SELECT * FROM supervision.schema_version"));
+    EXPECT_FALSE(can(*login_as, "SELECT * FROM supervision.run"));
+}
+
 TEST_F(RolesTest, MembershipWithoutInheritGivesNothingUntilSetRole) {
     auto member = login("noinherit");
     EXPECT_FALSE(can(*member, "SELECT * FROM stats.supervision_cohort"));

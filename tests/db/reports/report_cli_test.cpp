@@ -106,15 +106,25 @@ TEST_F(ReportCliTest, BadCommandLinesExitTwo) {
     EXPECT_NE(p.err.find("cannot be written"), std::string::npos);
 }
 
+// A published export is the statistics product: the forecast, internal, is not in it.
+TEST_F(ReportCliTest, APublishedExportCarriesNoForecast) {
+    load_statistics_history(conn());
+    completed_run(conn(), 1, "2025-06-15");
+    EXPECT_TRUE(nlohmann::json::parse(report("statistics").out)["forecast"].is_object());
+    EXPECT_TRUE(nlohmann::json::parse(report("statistics --publish").out)["forecast"].is_null());
+    const auto p = report("statistics --format csv --publish --table forecast");
+    EXPECT_EQ(p.exit_code, 2) << p.err;
+    EXPECT_NE(p.err.find("a published export carries no forecast"), std::string::npos) << p.err;
+}
+
 TEST_F(ReportCliTest, PublishedCsvHasNoCellFromOneToFourAndNoPersonId) {
     load_statistics_history(conn());
     completed_run(conn(), 1, "2025-06-15");  // so that the forecast has figures
     const std::regex small("^[1-4]$");
-    for (const char* args :
-         {"growth-entrepreneurs --format csv --publish", "statistics --format csv --publish",
-          "statistics --format csv --publish --table precision", "statistics --format csv --publish --table forecast",
-          "statistics --format csv --publish --table signal-types",
-          "statistics --format csv --publish --basis growth_entrepreneur"}) {
+    for (const char* args : {"growth-entrepreneurs --format csv --publish", "statistics --format csv --publish",
+                             "statistics --format csv --publish --table precision",
+                             "statistics --format csv --publish --table signal-types",
+                             "statistics --format csv --publish --basis growth_entrepreneur"}) {
         const auto p = report(args);
         ASSERT_EQ(p.exit_code, 0) << args << ": " << p.err;
         const auto rows = parse_csv(p.out);
