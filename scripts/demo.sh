@@ -47,14 +47,6 @@ sed "s/^campaigns: \[\]$/campaigns:\n  - {id: demo-growth-$year, active_from: $y
   config/supervision.yaml > .local/out/demo-config.yaml
 grep -q "demo-growth-$year" .local/out/demo-config.yaml
 
-# Hook for the supervisors' explanations (rules.md §6: a signal explained until a date weighs
-# 0): between two nights, after the night's run and before the supervisors decide, record
-# in supervision.signal_explanation what the officials would explain (parental leave for a
-# no_income signal, …). Nothing is simulated yet; the history is the same without it.
-record_explanations() {  # $1: the night just run; $2: the last day before the next night
-  :
-}
-
 # The nights: every $every days from $from, then today's. Full evaluations every four weeks
 # (and whenever a register's month completes): the runs in between evaluate only the
 # persons whose registers changed or whose day came, with the same outcome
@@ -76,7 +68,6 @@ for i in "${!nights[@]}"; do
     > .local/out/run.json
   if (( i + 1 < ${#nights[@]} )); then
     before_next=$(date -d "${nights[$((i + 1))]} - 1 day" +%F)
-    record_explanations "$night" "$before_next"
     $bin --log-level warn demo supervise --until "$before_next" --seed "$seed"
   fi
   if (( (i + 1) % 26 == 0 )); then echo "  … $night" >&2; fi

@@ -144,8 +144,8 @@ int command_demo_supervise(const GlobalOptions& g, const DemoSuperviseCommand& c
     const auto until = parse_day(c.until, "--until");
     auto conn = open(g, "demo");
     const auto d = demo::play_supervisors(*conn, until, c.seed);
-    spdlog::info("demo supervisors through {}: {} to hearing, {} closed, {} permits revoked", rules::to_iso(until),
-                 d.heard, d.closed, d.revoked);
+    spdlog::info("demo supervisors through {}: {} to hearing, {} closed, {} permits revoked, {} signals explained",
+                 rules::to_iso(until), d.heard, d.closed, d.revoked, d.explained);
     return 0;
 }
 

@@ -21,6 +21,7 @@ SupervisorsDay play_supervisors(pqxx::connection& conn, rules::Day until, long l
     d.heard = static_cast<long long>(db::exec_file(tx, "demo/supervise_hearing.sql", day, seed).affected_rows());
     d.closed = static_cast<long long>(db::exec_file(tx, "demo/supervise_close.sql", day, seed).affected_rows());
     d.revoked = static_cast<long long>(db::exec_file(tx, "demo/supervise_revoke.sql", day).affected_rows());
+    d.explained = static_cast<long long>(db::exec_file(tx, "demo/supervise_explain.sql", day, seed).affected_rows());
     tx.commit();
     return d;
 }

@@ -28,7 +28,7 @@ WHERE p.decision_date BETWEEN date '1800-01-01' AND date '9999-12-31' AND p.basi
   AND p.sequence IS NOT NULL;
 
 -- The completed runs' days: the last judges maturity and rejections, the first where a
--- backtest may start.
+-- backtest may start. The supervisor role reads it too, for the queue report's day.
 CREATE VIEW stats.completed_run AS
 SELECT run_id, as_of FROM supervision.run WHERE status = 'succeeded';
 
@@ -65,3 +65,5 @@ REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON stats.completed_run, stats.signal_typ
 GRANT SELECT ON stats.completed_run, stats.signal_type_by_basis TO supervision_batch, supervision_stats_reader;
 GRANT USAGE ON SCHEMA supervision TO supervision_stats_reader;
 GRANT SELECT (version) ON supervision.schema_version TO supervision_stats_reader;
+GRANT USAGE ON SCHEMA stats TO supervision_supervisor;
+GRANT SELECT ON stats.completed_run TO supervision_supervisor;

@@ -52,7 +52,28 @@ TEST_F(DemoSupervisorsTest, ReviewsMoveAsTheDatabaseAllowsOnTheirDrawnDays) {
               0);
     // Playing the same days again changes nothing.
     const auto again = play("2025-11-03");
-    EXPECT_EQ(again.heard + again.closed + again.revoked, 0);
+    EXPECT_EQ(again.heard + again.closed + again.revoked + again.explained, 0);
+}
+
+TEST_F(DemoSupervisorsTest, NowAndThenAnOfficialExplainsASignalRaisedInTheWeek) {
+    load_small_demo(conn(), "2025-11-04");
+    run_on(conn(), "2025-09-01");
+    // The drawn tenth of the week's no_income and employment_ended signals, by the seed.
+    const std::string drawn =
+        "SELECT count(*) FROM supervision.signal WHERE signal_type IN ('no_income', 'employment_ended') "
+        "AND raised_on BETWEEN '2025-09-01' AND '2025-09-07' "
+        "AND (hashtextextended('explain/' || signal_id, 42) & 16777215) / 16777216.0 < 0.1";
+    const long long expected = count(drawn);
+    ASSERT_GT(expected, 0) << "the small demo's first night should raise some of them";
+    EXPECT_EQ(play("2025-09-07").explained, expected);
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.signal_explanation WHERE explained_until = '2025-12-06' "
+                    "AND recorded_by = 'demo-official' AND reason LIKE '%(demo)'"),
+              expected);
+    // Every explanation names a signal of its permit and type; the next week adds none for them.
+    EXPECT_EQ(count("SELECT count(*) FROM supervision.signal_explanation e WHERE NOT EXISTS (SELECT 1 FROM "
+                    "supervision.signal s WHERE s.permit_id = e.permit_id AND s.signal_type = e.signal_type)"),
+              0);
+    EXPECT_EQ(play("2025-09-07").explained, 0);
 }
 
 TEST_F(DemoSupervisorsTest, ARevokedReviewRevokesItsPermitAndTheNextNightEndsItsSupervision) {
