@@ -23,7 +23,7 @@ clients="${CLIENTS:-4}"
 rate="${RATE:-5}"
 idle="${IDLE:-20}"
 nights="${NIGHTS:-6}"
-bin=build/service/supervision
+bin="${BIN:-build/service/supervision}"  # BIN= another build of the binary
 scripts/local-pg.sh start
 eval "$(scripts/local-pg.sh env)"
 export PGDATABASE=supervision_load

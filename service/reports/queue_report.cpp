@@ -1,8 +1,8 @@
 #include "reports/queue_report.h"
 
 #include "errors.h"
+#include "queues/flow.h"
 #include "reports/csv.h"
-#include "reports/queue_flow.h"
 #include "reports/report_session.h"
 
 #include <cstdio>
@@ -70,7 +70,7 @@ nlohmann::json queue_report(pqxx::connection& conn, const config::Config& config
     const rules::Day as_of = last ? last->as_of : rules::today_in_helsinki();
     std::vector<std::string> queues;
     for (const auto& [name, q] : config.queues) queues.push_back(name);
-    auto report = queue_flow(session.tx(), as_of, queues);
+    auto report = queues::flow(session.tx(), as_of, queues);
     report["judged_by_run"] =
         last ? nlohmann::json{{"run_id", last->run_id}, {"as_of", rules::to_iso(last->as_of)}} : nlohmann::json();
     for (auto& q : report["queues"]) {
@@ -78,7 +78,7 @@ nlohmann::json queue_report(pqxx::connection& conn, const config::Config& config
         q["daily_capacity"] = it == config.queues.end() ? nlohmann::json() : in_force(it->second.daily_capacity, as_of);
         q["sla_days"] = it == config.queues.end() ? nlohmann::json() : in_force(it->second.sla_days, as_of);
     }
-    report["months"] = queue_months(session.tx(), as_of, queues);
+    report["months"] = queues::months(session.tx(), as_of, queues);
     return report;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// `supervision report queue`: the queues' SLA and flow (queue_flow.h) on the last completed
+// `supervision report queue`: the queues' SLA and flow (queues/flow.h) on the last completed
 // run's day, with each queue's capacity and SLA from the configuration, as JSON, CSV or one
 // self-contained HTML page (docs/reports.md, "Queues: SLA and flow").
 #include "config/config.h"

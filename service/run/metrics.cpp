@@ -1,7 +1,7 @@
 #include "run/metrics.h"
 
 #include "io/replace_file.h"
-#include "reports/queue_metrics.h"
+#include "queues/metrics.h"
 
 #include <algorithm>
 #include <cmath>
@@ -168,7 +168,7 @@ std::string metrics_text(const RunOutcome& o) {
         write_registers(e, o.counts);
     }
     std::string text = e.text();
-    if (o.succeeded && o.counts.contains("queue_flow")) text += reports::queue_metrics_text(o.counts["queue_flow"]);
+    if (o.succeeded && o.counts.contains("queue_flow")) text += queues::metrics_text(o.counts["queue_flow"]);
     return text;
 }
 

@@ -44,7 +44,7 @@ const std::vector<Stage>& pipeline() {
          score_and_queue},
         {"events", P::writing, "26_events", "what this run opened, linked, raised and ended",
          "supervision.event; NOTIFY supervision_event at commit", "", write_events},
-        {"queue_flow", P::writing, "", "supervision.revocation_review, review_backlog (sql/reports/queue_flow.sql)",
+        {"queue_flow", P::writing, "", "supervision.revocation_review, review_backlog (sql/queues/flow.sql)",
          "the queues' SLA and flow figures in the counts and metrics", "", count_queue_flow},
         {"qc_sample", P::writing, "27_qc_sample", "supervision.evaluated_permit, signal, revocation_review",
          "supervision.qc_sample", "", draw_qc_sample},

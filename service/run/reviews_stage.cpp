@@ -1,5 +1,5 @@
 #include "db/statement.h"
-#include "reports/queue_flow.h"
+#include "queues/flow.h"
 #include "run/stages.h"
 #include "run/tally.h"
 
@@ -51,7 +51,7 @@ long long score_and_queue(pqxx::transaction_base& tx, RunContext& ctx, Counts& c
 long long count_queue_flow(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts) {
     std::vector<std::string> queues;
     for (const auto& [name, queue] : ctx.config->queues) queues.push_back(name);
-    counts["queue_flow"] = reports::queue_flow(tx, ctx.as_of, queues);
+    counts["queue_flow"] = queues::flow(tx, ctx.as_of, queues);
     return static_cast<long long>(counts["queue_flow"]["queues"].size());
 }
 

@@ -52,7 +52,7 @@ long long update_signals(pqxx::transaction_base& tx, RunContext& ctx, Counts& co
 long long score_and_queue(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // The case system's events of the run (supervision.event), and their notification.
 long long write_events(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
-// The queues' SLA and flow after this run, as `report queue` gives them (reports/queue_flow.h).
+// The queues' SLA and flow after this run, as `report queue` gives them (queues/flow.h).
 long long count_queue_flow(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);
 // The day's quality-control sample of permits with no signal (docs/reports.md).
 long long draw_qc_sample(pqxx::transaction_base& tx, RunContext& ctx, Counts& counts);

@@ -1,11 +1,11 @@
-// The queues' metric lines (reports/queue_metrics.h): one gauge family per figure with its
+// The queues' metric lines (queues/metrics.h): one gauge family per figure with its
 // HELP and TYPE, one sample per queue, no sample where the figure is null, label values
 // escaped, days in seconds. promtool's own check of the text is in tests/db/reports/queue_report_test.cpp.
-#include "reports/queue_metrics.h"
+#include "queues/metrics.h"
 
 #include <gtest/gtest.h>
 
-namespace supervision::reports {
+namespace supervision::test {
 namespace {
 
 using Json = nlohmann::json;
@@ -24,7 +24,7 @@ Json flow() {
 }
 
 TEST(QueueMetrics, OneSamplePerQueueAndFigure) {
-    const std::string t = queue_metrics_text(flow());
+    const std::string t = queues::metrics_text(flow());
     for (const char* line :
          {"# HELP supervision_queue_reviews_overdue Open or hearing reviews due before the run's day, per queue.\n"
           "# TYPE supervision_queue_reviews_overdue gauge\n"
@@ -46,7 +46,7 @@ TEST(QueueMetrics, OneSamplePerQueueAndFigure) {
 }
 
 TEST(QueueMetrics, ANullFigureHasNoSample) {
-    const std::string t = queue_metrics_text(flow());
+    const std::string t = queues::metrics_text(flow());
     EXPECT_EQ(t.find("supervision_queue_month_decided_per_opened_ratio{queue=\"work\"}"), std::string::npos);
     EXPECT_EQ(t.find("supervision_queue_decision_median_seconds{queue=\"we"), std::string::npos);
     EXPECT_EQ(t.find("total"), std::string::npos) << "the total is the queues' sum, not a queue";
@@ -55,10 +55,10 @@ TEST(QueueMetrics, ANullFigureHasNoSample) {
 }
 
 TEST(QueueMetrics, NoQueuesGivesTheFamiliesOnly) {
-    const std::string t = queue_metrics_text(Json{{"queues", Json::array()}});
+    const std::string t = queues::metrics_text(Json{{"queues", Json::array()}});
     EXPECT_EQ(t.find("{queue="), std::string::npos);
     EXPECT_NE(t.find("# HELP supervision_queue_reviews_open "), std::string::npos);
 }
 
 }  // namespace
-}  // namespace supervision::reports
+}  // namespace supervision::test

@@ -5,8 +5,8 @@
 // nightly run writes from them.
 #include "reports/queue_report.h"
 #include "db/reports/queue_fixture.h"
-#include "reports/queue_flow.h"
-#include "reports/queue_metrics.h"
+#include "queues/flow.h"
+#include "queues/metrics.h"
 #include "support/registry_builder.h"
 #include "support/run_helpers.h"
 #include "support/test_database.h"
@@ -264,13 +264,13 @@ TEST_F(QueueReportTest, QueueFlowForTheRunListsTheQueuesWithReviewsAndItsMetrics
     Json flow;
     {
         pqxx::read_transaction tx(conn());
-        flow = reports::queue_flow(tx, *rules::parse_iso_date("2025-12-01"));
+        flow = queues::flow(tx, *rules::parse_iso_date("2025-12-01"));
     }
     std::vector<std::string> names;
     for (const auto& q : flow["queues"]) names.push_back(q["queue"].get<std::string>());
     EXPECT_EQ(names, (std::vector<std::string>{"enterprise", "study", "work"})) << "no configuration: queues with rows";
     EXPECT_EQ(flow["due_within_days"], 7);
-    const std::string text = reports::queue_metrics_text(flow);
+    const std::string text = queues::metrics_text(flow);
     EXPECT_NE(text.find("supervision_queue_reviews_overdue{queue=\"work\"} 1\n"), std::string::npos) << text;
     EXPECT_NE(text.find("supervision_queue_reviews_open{queue=\"work\"} 4\n"), std::string::npos) << text;
     EXPECT_NE(text.find("supervision_queue_decision_p90_seconds{queue=\"work\"} 5270400\n"), std::string::npos) << text;

@@ -1,9 +1,9 @@
-#include "reports/queue_flow.h"
+#include "queues/flow.h"
 
 #include "db/pg_array.h"
 #include "db/statement.h"
 
-namespace supervision::reports {
+namespace supervision::queues {
 
 namespace {
 
@@ -39,14 +39,14 @@ nlohmann::json flow_row(const pqxx::row& r) {
 
 }  // namespace
 
-nlohmann::json queue_flow(pqxx::transaction_base& tx, rules::Day as_of) {
-    return queue_flow(tx, as_of, {});
+nlohmann::json flow(pqxx::transaction_base& tx, rules::Day as_of) {
+    return flow(tx, as_of, {});
 }
 
-nlohmann::json queue_flow(pqxx::transaction_base& tx, rules::Day as_of, const std::vector<std::string>& queues) {
+nlohmann::json flow(pqxx::transaction_base& tx, rules::Day as_of, const std::vector<std::string>& queues) {
     nlohmann::json out{
         {"as_of", rules::to_iso(as_of)}, {"due_within_days", kDueSoonDays}, {"queues", nlohmann::json::array()}};
-    for (const auto& r : db::exec_file(tx, "reports/queue_flow.sql", rules::to_iso(as_of), db::text_array(queues))) {
+    for (const auto& r : db::exec_file(tx, "queues/flow.sql", rules::to_iso(as_of), db::text_array(queues))) {
         if (r["queue"].is_null()) {
             out["total"] = flow_row(r);
         } else {
@@ -56,9 +56,9 @@ nlohmann::json queue_flow(pqxx::transaction_base& tx, rules::Day as_of, const st
     return out;
 }
 
-nlohmann::json queue_months(pqxx::transaction_base& tx, rules::Day as_of, const std::vector<std::string>& queues) {
+nlohmann::json months(pqxx::transaction_base& tx, rules::Day as_of, const std::vector<std::string>& queues) {
     nlohmann::json out{{"by_queue", nlohmann::json::array()}, {"total", nlohmann::json::array()}};
-    for (const auto& r : db::exec_file(tx, "reports/queue_months.sql", rules::to_iso(as_of), db::text_array(queues))) {
+    for (const auto& r : db::exec_file(tx, "queues/months.sql", rules::to_iso(as_of), db::text_array(queues))) {
         nlohmann::json m{{"month", r["month"].as<std::string>()},
                          {"opened", r["opened"].as<long long>()},
                          {"decided", r["decided"].as<long long>()},
@@ -73,4 +73,4 @@ nlohmann::json queue_months(pqxx::transaction_base& tx, rules::Day as_of, const 
     return out;
 }
 
-}  // namespace supervision::reports
+}  // namespace supervision::queues

@@ -1,4 +1,4 @@
-#include "reports/queue_metrics.h"
+#include "queues/metrics.h"
 
 #include <cmath>
 #include <iomanip>
@@ -6,7 +6,7 @@
 #include <sstream>
 #include <vector>
 
-namespace supervision::reports {
+namespace supervision::queues {
 
 namespace {
 
@@ -106,7 +106,7 @@ nlohmann::json value_of(const nlohmann::json& queue, const Family& f) {
 
 }  // namespace
 
-std::string queue_metrics_text(const nlohmann::json& flow) {
+std::string metrics_text(const nlohmann::json& flow) {
     std::ostringstream out;
     const nlohmann::json queues = flow.value("queues", nlohmann::json::array());
     for (const auto& f : families()) {
@@ -121,4 +121,4 @@ std::string queue_metrics_text(const nlohmann::json& flow) {
     return out.str();
 }
 
-}  // namespace supervision::reports
+}  // namespace supervision::queues
