@@ -5,9 +5,11 @@
 #   local-pg.sh stop    stop it
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the 'postgres'
 # system user (created by the postgresql package); otherwise to the current user.
+# A checkout the postgres user cannot enter (root's home is private: a clone in /root)
+# keeps its cluster in the postgres user's home instead, one folder per checkout, and
+# .local/pg is a link to it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-dir="$root/.local/pg"
 port="${SUPERVISION_PG_PORT:-54329}"
 bin="/usr/lib/postgresql/15/bin"
 
@@ -15,8 +17,40 @@ as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# The cluster's folder: .local/pg, or where its link points, or, as root when the
+# postgres user cannot reach .local, a folder of this checkout under the postgres home.
+cluster_dir() {
+  local link="$root/.local/pg"
+  if [ -L "$link" ]; then
+    readlink -f "$link"
+  elif [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$root/.local" 2>/dev/null; then
+    local home
+    home="$(getent passwd postgres | cut -d: -f6)"
+    echo "$home/supervision/$(printf '%s' "$root" | md5sum | cut -c1-12)"
+  else
+    echo "$link"
+  fi
+}
+
+mkdir -p "$root/.local"
+dir="$(cluster_dir)"
+
 case "${1:-}" in
   start)
+    if [ "$dir" != "$root/.local/pg" ]; then
+      if [ -d "$root/.local/pg" ] && [ ! -L "$root/.local/pg" ]; then
+        # A folder the postgres user could not enter holds no cluster, at most the traces
+        # of a start that failed.
+        if [ -e "$root/.local/pg/data/PG_VERSION" ]; then
+          echo "local-pg: $root/.local/pg holds a cluster the postgres user cannot reach; move the checkout where it can (or chmod o+x its parents)" >&2
+          exit 1
+        fi
+        rm -rf "$root/.local/pg"
+      fi
+      mkdir -p "$dir"
+      chown postgres:postgres "$(dirname "$dir")"
+      ln -sfn "$dir" "$root/.local/pg"
+    fi
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
     if [ ! -f "$dir/data/PG_VERSION" ]; then
