@@ -216,9 +216,13 @@ private:
                    << "<th class=\"n\">Weight</th><th>Period</th><th>Evidence as it stood "
                       "then</th></tr></thead><tbody>\n";
                 for (const auto& s : r["signals_at_opening"]) {
-                    o_ << "<tr><td>" << escape(str(s, "signal_id")) << ": " << escape(str(s, "title"))
-                       << "</td><td class=\"n\">" << escape(figure(s["weight"])) << "</td><td class=\"k\">"
-                       << escape(str(s, "period_start")) << " to " << escape(str(s, "period_end")) << "</td><td>";
+                    // An id, not a figure: written plain (figure() groups thousands).
+                    const Json& sid = s["signal_id"];
+                    o_ << "<tr><td>"
+                       << (sid.is_number_integer() ? std::to_string(sid.get<long long>()) : escape(str(s, "signal_id")))
+                       << ": " << escape(str(s, "title")) << "</td><td class=\"n\">" << escape(figure(s["weight"]))
+                       << "</td><td class=\"k\">" << escape(str(s, "period_start")) << " to "
+                       << escape(str(s, "period_end")) << "</td><td>";
                     sentences(o_, s["sentences"]);
                     o_ << "</td></tr>\n";
                 }

@@ -20,7 +20,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;bord
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{padding:.3rem .5rem;vertical-align:top;border-bottom:1px solid #ddd;text-align:left}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.total td{font-weight:bold;border-top:2px solid #555}
 caption{text-align:left;color:#555;font-size:.9rem;caption-side:bottom;padding-top:.3rem}th{font-size:.9rem}
-.note{color:#555;font-size:.9rem}svg text{font-family:inherit;font-size:12px}
+.note{color:#555;font-size:.9rem}svg text{font-family:inherit;font-size:12px}svg{max-width:100%;height:auto}
 .key span{display:inline-block;width:.9rem;height:.9rem;margin:0 .3rem 0 1rem;vertical-align:middle}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}
 )";
@@ -157,9 +157,16 @@ void queue_tables(std::ostringstream& o, const nlohmann::json& r) {
       << " the run's day. Opens a day and SLA: the configuration's daily capacity and days to the due date.</p>\n";
 }
 
-// Columns per month of all queues: opened and decided side by side, the ratio above.
-void flow_chart(std::ostringstream& o, const nlohmann::json& months) {
-    const int left = 40, top = 24, plot_h = 160, slot = 44;
+// The months the chart shows: two years fit the page's width at a readable size and cover
+// this year and the last, which the authority reports; the table below has every month.
+constexpr std::size_t kChartMonths = 24;
+
+// Columns per month of all queues, the last kChartMonths: opened and decided side by side,
+// the ratio above.
+void flow_chart(std::ostringstream& o, const nlohmann::json& all_months) {
+    const std::size_t skip = all_months.size() > kChartMonths ? all_months.size() - kChartMonths : 0;
+    const nlohmann::json months(all_months.begin() + static_cast<std::ptrdiff_t>(skip), all_months.end());
+    const int left = 40, top = 24, plot_h = 160, slot = 38;
     long long most = 1;
     for (const auto& m : months) most = std::max({most, count_of(m, "opened"), count_of(m, "decided")});
     const int width = std::max(420, left + static_cast<int>(months.size()) * slot + 20);
@@ -187,7 +194,9 @@ void flow_chart(std::ostringstream& o, const nlohmann::json& months) {
           << html::escape(month.substr(2)) << "</text></g>\n";
     }
     o << "</svg>\n<p class=\"note key\"><span style=\"background:" << kOpenedColour << "\"></span>opened"
-      << "<span style=\"background:" << kDecidedColour << "\"></span>decided; above: decided ÷ opened.</p>\n";
+      << "<span style=\"background:" << kDecidedColour << "\"></span>decided; above: decided ÷ opened"
+      << (skip > 0 ? "; the last " + std::to_string(kChartMonths) + " months, the table has every one" : std::string())
+      << ".</p>\n";
 }
 
 void month_table(std::ostringstream& o, const nlohmann::json& r) {

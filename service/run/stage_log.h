@@ -1,5 +1,5 @@
 #pragma once
-// One line per stage on standard error: stage, rows, elapsed (issue: progress).
+// One line per stage on standard error: stage, rows, elapsed, so an operator sees the progress.
 #include "run/run_context.h"
 
 #include <spdlog/spdlog.h>

@@ -1,5 +1,5 @@
 -- The statistics product (contract.md, schema `stats`; rules.md §9) and the
--- quality-control sample of each run (issue 4). The views hold exact counts of permits;
+-- quality-control sample of each run. The views hold exact counts of permits;
 -- small-cell suppression is applied only by the published exports. No view carries a
 -- person id.
 CREATE SCHEMA IF NOT EXISTS stats;

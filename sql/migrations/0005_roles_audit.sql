@@ -1,4 +1,4 @@
--- Least privilege and the review audit trail (issue 6; docs/reliability.md).
+-- Least privilege and the review audit trail (docs/reliability.md).
 --
 -- Four group roles, NOLOGIN (so no password lives here); people and services log in as
 -- their own users made members of them (CREATE ROLE … LOGIN IN ROLE …):

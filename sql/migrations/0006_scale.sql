@@ -1,4 +1,4 @@
--- Issue 5: `run --workers N` splits the evaluation by person into N shards. A person's
+-- Scale: `run --workers N` splits the evaluation by person into N shards. A person's
 -- shard is a hash of person_id, so every row of one person (permits, incomes, events,
 -- notices, …) lands in the same shard and each shard is evaluated on its own. A missing
 -- person id hashes as '' (such rows are rejected by whichever shard holds them).

@@ -1,4 +1,4 @@
--- Issue 5, the steady state: a run evaluates only the persons whose result can have
+-- The steady state: a run evaluates only the persons whose result can have
 -- changed since the last run, and carries the others' conditions over
 -- (docs/incremental.md). Three things make that possible:
 --   1. change capture on the registers: which persons' (or companies') rows changed;

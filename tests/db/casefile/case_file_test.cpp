@@ -159,6 +159,12 @@ TEST_F(CaseFileTest, TheReviewWithItsScoreAtOpeningAndItsHistoryFromTheAuditTrai
     EXPECT_EQ(r["due_on"], "2024-07-31");
     EXPECT_EQ(r["signals_at_opening"].size(), 2u);
     EXPECT_EQ(r["signals_linked_later"], Json::array({signal(d, "thematic")["signal_id"]}));
+    // The HTML names each signal shown at opening by its id as the tables have it: an id is
+    // no figure, so no thousands separator even past 999.
+    Json large = d;
+    large["reviews"][0]["signals_at_opening"][0]["signal_id"] = 12345;
+    EXPECT_TRUE(contains(casefile::case_html(large), "<tr><td>12345: ")) << casefile::case_html(large);
+    EXPECT_FALSE(contains(casefile::case_html(large), "12,345"));
     EXPECT_TRUE(any_sentence(r["sentences"],
                              "Opened on 2024-07-01 by run 1 of 2024-07-01 in the work queue: the score "
                              "1.5 reached the threshold 1 (in force from 2000-01-01). Due on 2024-07-31, "

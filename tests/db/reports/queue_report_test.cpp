@@ -303,5 +303,35 @@ TEST_F(QueueReportTest, BeforeAnyRunEveryQueueIsEmpty) {
     EXPECT_EQ(r["months"]["total"].size(), 1u) << "the current month only";
 }
 
+// A queue with a long past: the chart shows the last 24 months, so that it fits the page
+// and stays readable, and says so; the table keeps every month.
+TEST_F(QueueReportTest, TheChartShowsTheLastTwoYearsAndTheTableEveryMonth) {
+    Json r = report();
+    Json months = Json::array();
+    for (int i = 0; i < 30; ++i) {
+        char month[8];
+        std::snprintf(month, sizeof month, "%04d-%02d", 2024 + i / 12, i % 12 + 1);
+        months.push_back({{"month", month}, {"opened", 10 + i}, {"decided", 5}, {"decided_per_opened", 0.5}});
+    }
+    r["months"]["total"] = months;
+    r["months"]["by_queue"] = Json::array();
+    const std::string html = reports::queue_html(r);
+    auto occurrences = [&html](const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = html.find(what); at != std::string::npos; at = html.find(what, at + 1)) ++n;
+        return n;
+    };
+    EXPECT_EQ(occurrences("<g class=\"month\""), 24u);
+    EXPECT_EQ(html.find("<g class=\"month\" data-month=\"2024-06\""), std::string::npos) << "older than two years";
+    EXPECT_NE(html.find("<g class=\"month\" data-month=\"2024-07\""), std::string::npos);
+    EXPECT_NE(html.find("<g class=\"month\" data-month=\"2026-06\""), std::string::npos);
+    EXPECT_NE(html.find("the last 24 months, the table has every one"), std::string::npos);
+    EXPECT_EQ(occurrences("<tr data-month=\""), 30u);
+
+    r["months"]["total"] = Json(months.begin(), months.begin() + 24);
+    const std::string two_years = reports::queue_html(r);
+    EXPECT_EQ(two_years.find("the last 24 months"), std::string::npos) << "nothing left out, nothing to say";
+}
+
 }  // namespace
 }  // namespace supervision::test
