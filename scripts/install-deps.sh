@@ -17,6 +17,7 @@ test_packages=(
   clang-format clang-tidy  # scripts/lint.sh
   chromium  # headless browser: the HTML report tests
   systemd file dpkg-dev binutils  # ops tests: systemd-analyze; cpack -G DEB (file, dpkg-shlibdeps); ldd/objdump
+  ca-certificates  # ops tests: the runtime image's and the .deb's dependencies must be installable here
 )
 
 case "${1:-all}" in
