@@ -380,8 +380,8 @@ TEST_F(ReportCliTest, OutToAnUnwritableFolderExitsTwoAndLeavesTheFolderAsItWas) 
     const OutFolder readable;
     put(readable.at("supervision.yaml"), slurp(source_path("config/supervision.yaml")), 0644);
     const std::string config = root ? "--config " + readable.at("supervision.yaml") : cfg();
-    const auto p =
-        run_binary_with(as, "report coverage --year 2025 --out " + folder.at("report.json") + " " + db() + " " + config);
+    const auto p = run_binary_with(
+        as, "report coverage --year 2025 --out " + folder.at("report.json") + " " + db() + " " + config);
     EXPECT_EQ(p.exit_code, 2) << p.err;
     EXPECT_NE(p.err.find("--out " + folder.at("report.json") + ": cannot be written (creating a temporary file in " +
                          folder.dir() + ": Permission denied); name a file in a writable folder"),
