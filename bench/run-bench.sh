@@ -25,10 +25,7 @@ as_of="2026-11-02"
 next="2026-11-03"
 after="2026-11-04"
 bin=build/service/supervision
-if [ ! -x /usr/bin/time ]; then  # GNU time, for the peak RSS
-  scripts/install-deps.sh
-  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq time; else sudo apt-get install -y -qq time; fi >/dev/null
-fi
+scripts/install-deps.sh bench
 scripts/local-pg.sh start
 eval "$(scripts/local-pg.sh env)"
 export PGDATABASE=supervision_bench

@@ -24,6 +24,7 @@ rate="${RATE:-5}"
 idle="${IDLE:-20}"
 nights="${NIGHTS:-6}"
 bin="${BIN:-build/service/supervision}"  # BIN= another build of the binary
+scripts/install-deps.sh bench  # pgbench (postgresql-contrib)
 scripts/local-pg.sh start
 eval "$(scripts/local-pg.sh env)"
 export PGDATABASE=supervision_load

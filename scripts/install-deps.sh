@@ -3,6 +3,7 @@
 # present. As root, or as a user with sudo (it calls sudo itself).
 #   install-deps.sh demo   what the demo builds and runs with
 #   install-deps.sh        everything: the demo's and the test suite's
+#   install-deps.sh bench  everything, and what the benchmarks measure with
 set -euo pipefail
 
 # What the demo needs: the build tools and libraries of the service, and PostgreSQL.
@@ -19,11 +20,16 @@ test_packages=(
   systemd file dpkg-dev binutils  # ops tests: systemd-analyze; cpack -G DEB (file, dpkg-shlibdeps); ldd/objdump
   ca-certificates  # ops tests: the runtime image's and the .deb's dependencies must be installable here
 )
+# What the benchmarks (bench/) need besides.
+bench_packages=(
+  time  # GNU time: the service's peak RSS
+)
 
 case "${1:-all}" in
   demo) packages=("${demo_packages[@]}"); want_promtool=0 ;;
   all) packages=("${demo_packages[@]}" "${test_packages[@]}"); want_promtool=1 ;;
-  *) echo "usage: $0 [demo|all]" >&2; exit 2 ;;
+  bench) packages=("${demo_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}"); want_promtool=1 ;;
+  *) echo "usage: $0 [demo|all|bench]" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -24,7 +24,8 @@ cleanup() {
 trap cleanup EXIT
 
 if [ "$(id -u)" -eq 0 ]; then
-  # What a start that failed before this fix left behind: an empty folder postgres owns.
+  # What a start that failed inside the unreachable folder leaves: an empty folder that
+  # postgres owns, which the next start replaces with the link.
   mkdir -p "$checkout/.local/pg"
   chown postgres:postgres "$checkout/.local/pg"
 fi

@@ -373,13 +373,12 @@ TEST_F(ReportCliTest, OutToAnUnwritableFolderExitsTwoAndLeavesTheFolderAsItWas) 
     const OutFolder folder;
     put(folder.at("report.json"), "old\n", 0644);
     ASSERT_EQ(::chmod(folder.dir().c_str(), 0555), 0);
-    // As root a folder's mode does not stop writing: the binary then runs as nobody, with a
-    // copy of the configuration it can read (a checkout in root's home is out of its reach).
-    const bool root = ::geteuid() == 0;
-    const std::string as = root ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "";
+    // As root a folder's mode does not stop writing: the binary then runs as nobody. It reads
+    // a copy of the configuration, since a checkout in root's home is out of nobody's reach.
+    const std::string as = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups" : "";
     const OutFolder readable;
     put(readable.at("supervision.yaml"), slurp(source_path("config/supervision.yaml")), 0644);
-    const std::string config = root ? "--config " + readable.at("supervision.yaml") : cfg();
+    const std::string config = "--config " + readable.at("supervision.yaml");
     const auto p = run_binary_with(
         as, "report coverage --year 2025 --out " + folder.at("report.json") + " " + db() + " " + config);
     EXPECT_EQ(p.exit_code, 2) << p.err;
